@@ -1,0 +1,51 @@
+"""bootcamps: a catalog of procedural, verifiable reasoning tasks for language models.
+
+>>> import bootcamps
+>>> task = bootcamps.get_task("sudoku")
+>>> instance = task.generate(seed=7, level=3)
+>>> task.score(instance, f"<answer>{instance.reference}</answer>").correct
+True
+
+Importing the package loads no family and no registry: both load on first use.
+"""
+
+from __future__ import annotations
+
+from bootcamps.errors import (
+    BootcampsError,
+    FamilyLoadError,
+    GenerationError,
+    InvalidInstanceError,
+    InvalidParameterError,
+    RegistryError,
+    UnknownTaskError,
+)
+from bootcamps.types import Instance, Problem, Status, Verdict
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "BootcampsError",
+    "FamilyLoadError",
+    "GenerationError",
+    "Instance",
+    "InvalidInstanceError",
+    "InvalidParameterError",
+    "Problem",
+    "RegistryError",
+    "Status",
+    "Task",
+    "UnknownTaskError",
+    "Verdict",
+    "get_task",
+    "list_tasks",
+]
+
+
+def __getattr__(name: str):
+    # Lazy: the registry module pulls in YAML and jsonschema only when a task is asked for.
+    if name in ("Task", "get_task", "list_tasks"):
+        from bootcamps import registry
+
+        return getattr(registry, name)
+    raise AttributeError(f"module 'bootcamps' has no attribute {name!r}")

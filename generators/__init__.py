@@ -1,0 +1,1 @@
+"""Family generators: one module per family, each defining generate(rng, **params) -> Problem."""

@@ -1,0 +1,1 @@
+"""Family verifiers: one module per family, each defining verify(data, answer) -> Verdict."""
