@@ -8,7 +8,7 @@ import json
 import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from functools import lru_cache
 from importlib import resources
 from types import ModuleType
 from typing import Any
@@ -53,7 +53,8 @@ class Knob:
             low = "-inf" if self.min is None else self.min
             high = "inf" if self.max is None else self.max
             bounds = f" in [{low}, {high}]"
-        return f"a {self.type}{bounds}"
+        article = "an" if self.type == "int" else "a"
+        return f"{article} {self.type}{bounds}"
 
     def check(self, value: Any, task_id: str) -> Any:
         """The value in canonical form, or InvalidParameterError naming knob, value and range."""

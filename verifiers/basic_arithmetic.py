@@ -45,5 +45,7 @@ def near_misses(data: dict[str, Any], reference: str) -> list[str]:
     misses = [str(value + 1), str(-value), str(value.numerator + 1) + (f"/{value.denominator}" if value.denominator > 1 else ""),
               f"{reference} or {value + 1}", data["expression"]]
     if value.denominator > 1:
-        misses += [str(value.numerator), f"{float(value):.3f}", f"{value.denominator}/{value.numerator}"]
+        misses += [str(value.numerator), f"{value.denominator}/{value.numerator}"]
+    if not _terminating(value):
+        misses.append(f"{float(value):.6f}")  # a rounded decimal is not the exact value
     return misses
