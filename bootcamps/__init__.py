@@ -6,7 +6,9 @@
 >>> task.score(instance, f"<answer>{instance.reference}</answer>").correct
 True
 
-Importing the package loads no family and no registry: both load on first use.
+Importing the package registers a Gymnasium environment for every task
+(``gymnasium.make("bootcamps/sudoku-v1")``); it loads no family and does not parse the registry:
+both happen on first use.
 """
 
 from __future__ import annotations
@@ -39,6 +41,7 @@ __all__ = [
     "Verdict",
     "get_task",
     "list_tasks",
+    "make",
 ]
 
 
@@ -48,4 +51,13 @@ def __getattr__(name: str):
         from bootcamps import registry
 
         return getattr(registry, name)
+    if name == "make":
+        from bootcamps.envs import make
+
+        return make
     raise AttributeError(f"module 'bootcamps' has no attribute {name!r}")
+
+
+from bootcamps.gym_registration import register_envs as _register_envs  # noqa: E402
+
+_register_envs()

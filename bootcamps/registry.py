@@ -115,6 +115,11 @@ class Task:
     def __repr__(self) -> str:
         return f"Task({self.id!r})"
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Modules do not pickle: a task travels as its spec and the names of its two modules.
+        names = [module.__name__ if module is not None else None for module in (self._generator, self._verifier)]
+        return _rebuild_task, (self.spec, *names)
+
     def _check_level_table(self, table: list[dict[str, Any]]) -> Iterable[dict[str, Any]]:
         for level, params in enumerate(table, start=1):
             if set(params) != set(self.knobs):
@@ -234,6 +239,11 @@ class Task:
     def describe(self) -> dict[str, Any]:
         """A JSON-ready description of the task: the registry entry plus the family."""
         return {"family": self.family, "version": self.version, **copy.deepcopy(self.spec)}
+
+
+def _rebuild_task(spec: dict[str, Any], generator: str | None, verifier: str | None) -> Task:
+    modules = [importlib.import_module(name) if name else None for name in (generator, verifier)]
+    return Task(spec, generator=modules[0], verifier=modules[1])
 
 
 class Registry:
