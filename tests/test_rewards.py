@@ -78,7 +78,7 @@ def test_batch_matches_single_scoring(instances):
     rows = [rewards.to_row(instance) for instance in instances for _ in range(4)]
     responses = [good(bootcamps.Instance.from_json(row["instance"])) if i % 3 else "<answer>0</answer>"
                  for i, row in enumerate(rows)]
-    expected = [rewards.score(row, response) for row, response in zip(rows, responses)]
+    expected = [rewards.score(row, response) for row, response in zip(rows, responses, strict=True)]
     assert rewards.score_batch(rows, responses, workers=2) == expected
     assert rewards.score_batch(rows, responses, workers=0) == expected
     details = rewards.score_batch(rows, responses, workers=2, details=True)
