@@ -5,9 +5,9 @@ import random
 import re
 
 import pytest
-from bootcamps.generators.graph_coloring import adjacency, colourable, first_fit_colours
 
 import bootcamps
+from bootcamps.generators.graph_coloring import adjacency, colourable, first_fit_colours
 from bootcamps.types import Status
 
 TASK = bootcamps.get_task("graph_coloring")

@@ -4,14 +4,14 @@ import re
 from fractions import Fraction
 
 import pytest
+
+import bootcamps
 from bootcamps.generators.linear_system import (
     determinant,
     render_equation,
     solve_exact,
     variable_names,
 )
-
-import bootcamps
 from bootcamps.types import Status
 
 TASK = bootcamps.get_task("linear_system")
