@@ -45,6 +45,9 @@ __all__ = [
 ]
 
 
+_SUBMODULES = ("answers", "dump", "envs", "integrations", "interactive", "registry", "rewards", "testing")
+
+
 def __getattr__(name: str):
     # Lazy: the registry module pulls in YAML and jsonschema only when a task is asked for.
     if name in ("Task", "get_task", "list_tasks"):
@@ -55,6 +58,10 @@ def __getattr__(name: str):
         from bootcamps.envs import make
 
         return make
+    if name in _SUBMODULES:
+        import importlib
+
+        return importlib.import_module(f"bootcamps.{name}")
     raise AttributeError(f"module 'bootcamps' has no attribute {name!r}")
 
 
