@@ -92,9 +92,8 @@ def _cmd_dump(args: argparse.Namespace) -> int:
     options = DumpOptions(tasks=tasks, per_task=args.per_task, seed=args.seed, levels=parse_levels(args.levels),
                           splits=parse_splits(args.splits, args.per_task), format=args.format,
                           shard_size=args.shard_size)
-    command = "bootcamps " + " ".join(sys.argv[1:]) if args.command_line is None else args.command_line
     manifest = run_dump(options, Path(args.out), workers=args.workers, backend=args.backend,
-                        ray_address=args.ray_address, command=command, progress=args.progress)
+                        ray_address=args.ray_address, command=_command(args), progress=args.progress)
     print(f"wrote {manifest['total']:,} instances of {len(tasks)} tasks to {args.out}")
     return 0
 
@@ -113,6 +112,109 @@ def _cmd_serve(args: argparse.Namespace) -> int:
     limits = Limits(**{name: getattr(args, name) for name in names if getattr(args, name) is not None})
     return serve(host=args.host, port=args.port, workers=args.workers, timeout=args.timeout, policy=policy,
                  limits=limits, log_level=args.log_level, access_log=args.access_log)
+
+
+def _command(args: argparse.Namespace) -> str:
+    return "bootcamps " + " ".join(sys.argv[1:]) if args.command_line is None else args.command_line
+
+
+def _cmd_bench_build(args: argparse.Namespace) -> int:
+    from bootcamps.bench import build_benchmark
+    from bootcamps.dump import parse_levels, select_tasks
+
+    tasks = [task.id for task in select_tasks(args.tasks)]
+    manifest = build_benchmark(tasks, parse_levels(args.levels), args.per_level, args.seed, Path(args.out),
+                               command=_command(args))
+    print(f"wrote a benchmark of {manifest['total']:,} items ({len(tasks)} tasks) to {args.out}; "
+          f"sha256 {manifest['items_sha256']}")
+    return 0
+
+
+def _cmd_bench_check(args: argparse.Namespace) -> int:
+    from bootcamps.bench import check_benchmark
+
+    report = check_benchmark(Path(args.bench), regenerate=args.regenerate)
+    print(f"intact: {report['items']:,} items of {report['tasks']} tasks, sha256 {report['items_sha256']}"
+          + (", every item regenerated identically" if report["regenerated"] else ""))
+    return 0
+
+
+def _cmd_eval(args: argparse.Namespace) -> int:
+    from bootcamps.evaluation import Endpoint, evaluate
+
+    endpoint = None
+    if args.endpoint:
+        if not args.model:
+            raise InvalidParameterError("--endpoint expected --model NAME too, found none")
+        endpoint = Endpoint(args.endpoint, args.model, api_key=os.environ.get(args.api_key_env),
+                            timeout=args.timeout, retries=args.retries, max_tokens=args.max_tokens,
+                            temperature=args.temperature)
+    summary = evaluate(Path(args.bench), Path(args.out), responses=Path(args.responses) if args.responses else None,
+                       endpoint=endpoint, samples=args.samples, concurrency=args.concurrency)
+    passes = ", ".join(f"{key} {value:.1%}" for key, value in summary.items() if key.startswith("pass@"))
+    print(f"{summary['items']} items: accuracy {summary['accuracy']:.1%} ({passes}); report in {args.out}")
+    return 0
+
+
+def _cmd_contamination(args: argparse.Namespace) -> int:
+    from bootcamps.bench import contamination
+    from bootcamps.dump import iter_dump_rows
+
+    train = Path(args.train)
+    if not train.exists():
+        raise InvalidParameterError(f"--train expected a dump directory or a JSONL file, found no {str(train)!r}")
+    report = contamination(iter_dump_rows(train), Path(args.bench))
+    if args.json:
+        print(json.dumps(report, indent=1))
+    else:
+        print(f"{report['contaminated']} of {report['benchmark_items']} benchmark items appear among "
+              f"{report['train_rows']:,} training rows")
+        for task, count in report["per_task"].items():
+            print(f"  {task}: {count}")
+    return EXIT_WRONG if report["contaminated"] else 0
+
+
+def _add_selection(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--tasks", default="all", help="comma-separated ids, families, categories, tags, or all")
+    parser.add_argument("--seed", type=int, default=0, help="base seed, 0..2**32-1")
+    parser.add_argument("--command-line", help=argparse.SUPPRESS)
+
+
+def _add_data_commands(commands: Any) -> None:
+    bench = commands.add_parser("bench", help="build or check a frozen benchmark")
+    actions = bench.add_subparsers(dest="action", required=True)
+    build = actions.add_parser("build", help="a benchmark balanced over tasks and levels")
+    _add_selection(build)
+    build.add_argument("--levels", default="1-10", help="levels to cover: 5, 3-7 or 1,5,10")
+    build.add_argument("--per-level", type=int, default=10, help="items per task and level")
+    build.add_argument("--out", required=True)
+    build.set_defaults(run=_cmd_bench_build)
+    check = actions.add_parser("check", help="prove a benchmark directory intact")
+    check.add_argument("bench")
+    check.add_argument("--regenerate", action="store_true", help="also regenerate every item and compare")
+    check.set_defaults(run=_cmd_bench_check)
+
+    evaluation = commands.add_parser("eval", help="score a responses file or a live endpoint on a benchmark")
+    evaluation.add_argument("--bench", required=True)
+    source = evaluation.add_mutually_exclusive_group(required=True)
+    source.add_argument("--responses", help='JSONL lines {"id": ..., "response": ...} (several per id = samples)')
+    source.add_argument("--endpoint", help="OpenAI-compatible base URL, e.g. http://127.0.0.1:8000/v1")
+    evaluation.add_argument("--model")
+    evaluation.add_argument("--samples", type=int, default=1, help="completions per item (pass@k)")
+    evaluation.add_argument("--concurrency", type=int, default=8)
+    evaluation.add_argument("--retries", type=int, default=4)
+    evaluation.add_argument("--timeout", type=float, default=120.0, help="seconds per request")
+    evaluation.add_argument("--max-tokens", type=int)
+    evaluation.add_argument("--temperature", type=float)
+    evaluation.add_argument("--api-key-env", default="OPENAI_API_KEY", help="environment variable with the key")
+    evaluation.add_argument("--out", required=True)
+    evaluation.set_defaults(run=_cmd_eval)
+
+    contaminated = commands.add_parser("contamination", help="benchmark items that also appear in training data")
+    contaminated.add_argument("--train", required=True, help="a dump directory or a JSONL file of rows/instances")
+    contaminated.add_argument("--bench", required=True)
+    contaminated.add_argument("--json", action="store_true")
+    contaminated.set_defaults(run=_cmd_contamination)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -169,6 +271,7 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--log-level", default="info", choices=["critical", "error", "warning", "info", "debug"])
     serve.add_argument("--access-log", action="store_true", help="log every request")
     serve.set_defaults(run=_cmd_serve)
+    _add_data_commands(commands)
     return parser
 
 
