@@ -15,7 +15,12 @@ from pathlib import Path
 from typing import Any
 
 from bootcamps.dump import MAX_BASE_SEED, SPLIT_RANGE, _write_atomically
-from bootcamps.errors import BootcampsError, GenerationError, InvalidInstanceError, InvalidParameterError
+from bootcamps.errors import (
+    BootcampsError,
+    GenerationError,
+    InvalidInstanceError,
+    InvalidParameterError,
+)
 from bootcamps.registry import get_task
 from bootcamps.types import Instance
 

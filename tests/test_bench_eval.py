@@ -11,7 +11,13 @@ from pathlib import Path
 import pytest
 
 import bootcamps
-from bootcamps.bench import BenchmarkError, build_benchmark, check_benchmark, contamination, load_benchmark
+from bootcamps.bench import (
+    BenchmarkError,
+    build_benchmark,
+    check_benchmark,
+    contamination,
+    load_benchmark,
+)
 from bootcamps.evaluation import Endpoint, EvaluationError, evaluate, pass_at_k
 
 BOOTCAMPS = str(Path(sys.executable).parent / "bootcamps")
