@@ -28,7 +28,7 @@ import os
 import threading
 import time
 from collections.abc import Mapping, Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from functools import lru_cache
 from multiprocessing.connection import Connection, wait
 from typing import Any
@@ -137,18 +137,32 @@ def row_instance(row: Instance | Mapping[str, Any] | str) -> Instance:
     raise InvalidParameterError(f"expected a row mapping, an Instance or instance JSON, found {describe(row)}")
 
 
-def verdict_for(row: Instance | Mapping[str, Any] | str, response: object,
-                policy: RewardPolicy = DEFAULT_POLICY) -> Verdict:
-    """The verdict of a response to a row. Never raises: an unreadable row is an ERROR verdict."""
+def verdict_for_answer(row: Instance | Mapping[str, Any] | str, answer: str) -> Verdict:
+    """The verdict of an already extracted answer. Never raises: an unreadable row is an ERROR verdict."""
     from bootcamps.registry import get_task
 
     try:
         instance = row_instance(row)
-        return get_task(instance.task).score(instance, response, policy.extraction)  # type: ignore[arg-type]
+        return get_task(instance.task).verify(instance.data, answer)
     except BootcampsError as error:
         return Verdict.error(f"unreadable row: {error}"[:500])
     except Exception as error:  # a bug must not stop a training run
         return Verdict.error(f"scoring failed: {type(error).__name__}: {error}"[:500])
+
+
+def verdict_for(row: Instance | Mapping[str, Any] | str, response: object,
+                policy: RewardPolicy = DEFAULT_POLICY) -> Verdict:
+    """The verdict of a whole response to a row (extraction, then verification). Never raises."""
+    answer = extract_answer(response, policy.extraction) if isinstance(response, str) else None
+    if answer is None:
+        try:
+            row_instance(row)
+        except BootcampsError as error:
+            return Verdict.error(f"unreadable row: {error}"[:500])
+        except Exception as error:
+            return Verdict.error(f"scoring failed: {type(error).__name__}: {error}"[:500])
+        return Verdict.no_answer()
+    return verdict_for_answer(row, answer)
 
 
 def score(row: Instance | Mapping[str, Any] | str, response: object, policy: RewardPolicy | None = None) -> float:
@@ -168,7 +182,7 @@ def score_one(row: Instance | Mapping[str, Any] | str, response: object, policy:
 
 
 def _worker_main(connection: Connection, progress: Any) -> None:
-    """Score chunks sent by the pool; publish (item index, start time) so hangs can be seen."""
+    """Verify chunks of extracted answers; publish (item index, start time) so hangs can be seen."""
     while True:
         try:
             message = connection.recv()
@@ -176,14 +190,13 @@ def _worker_main(connection: Connection, progress: Any) -> None:
             return
         if message is None:
             return
-        chunk_id, policy_fields, rows, items = message
-        policy = RewardPolicy(**policy_fields)
-        results = []
-        for index, (row_index, response) in enumerate(items):
+        chunk_id, rows, items = message
+        verdicts = []
+        for index, (row_index, answer) in enumerate(items):
             progress[0], progress[1] = index, time.monotonic()
-            results.append(score_one(rows[row_index], response, policy))
+            verdicts.append(verdict_for_answer(rows[row_index], answer))
         progress[1] = 0.0
-        connection.send((chunk_id, results))
+        connection.send((chunk_id, verdicts))
 
 
 class _Worker:
@@ -248,25 +261,34 @@ class ScoringPool:
             return self._run(list(rows), list(responses), float(timeout), policy)
 
     def _run(self, rows: list[Any], responses: list[object], timeout: float, policy: RewardPolicy) -> list[Scored]:
-        results: list[Scored | None] = [None] * len(rows)
-        size = max(8, min(256, -(-len(rows) // (4 * len(self._workers)))))
-        pending = [list(range(start, min(start + size, len(rows)))) for start in range(0, len(rows), size)]
+        # Answers are extracted here (linear time, never hangs) so that only short answers cross
+        # the process boundary; whole responses would cost more to send than to verify.
+        answers = [extract_answer(response, policy.extraction) if isinstance(response, str) else None
+                   for response in responses]
+        verdicts: list[Verdict | None] = [None] * len(rows)
+        for position, answer in enumerate(answers):
+            if answer is None:
+                verdicts[position] = verdict_for(rows[position], None, policy)
+        todo = [position for position, answer in enumerate(answers) if answer is not None]
+        size = max(8, min(256, -(-len(todo) // (4 * len(self._workers)))))
+        pending = [todo[start:start + size] for start in range(0, len(todo), size)]
         pending.reverse()
-        fields, next_id = asdict(policy), 0
+        next_id = 0
         while pending or any(worker.chunk for worker in self._workers):
             for worker in self._workers:
                 if worker.chunk is None and pending:
                     positions = pending.pop()
                     worker.chunk = (next_id, positions)
                     next_id += 1
-                    worker.connection.send((worker.chunk[0], fields, *_pack(rows, responses, positions)))
+                    worker.connection.send((worker.chunk[0], *_pack(rows, answers, positions)))
             busy = {worker.connection: worker for worker in self._workers if worker.chunk}
             for connection in wait(list(busy), timeout=_POLL_SECONDS):
-                self._collect(busy[connection], results)
-            self._enforce_budget(timeout, results, responses, pending, policy)
-        return results  # type: ignore[return-value]
+                self._collect(busy[connection], verdicts)
+            self._enforce_budget(timeout, verdicts, pending)
+        return [Scored(policy.reward(verdict, response), verdict)  # type: ignore[arg-type]
+                for verdict, response in zip(verdicts, responses, strict=True)]
 
-    def _collect(self, worker: _Worker, results: list[Scored | None]) -> None:
+    def _collect(self, worker: _Worker, results: list[Verdict | None]) -> None:
         try:
             chunk_id, scored = worker.connection.recv()
         except (EOFError, OSError):
@@ -276,8 +298,7 @@ class ScoringPool:
             results[position] = item
         worker.chunk = None
 
-    def _enforce_budget(self, timeout: float, results: list[Scored | None], responses: list[object],
-                        pending: list[list[int]], policy: RewardPolicy) -> None:
+    def _enforce_budget(self, timeout: float, results: list[Verdict | None], pending: list[list[int]]) -> None:
         now = time.monotonic()
         for slot, worker in enumerate(self._workers):
             if worker.chunk is None:
@@ -289,9 +310,8 @@ class ScoringPool:
             positions = worker.chunk[1]
             current = int(worker.progress[0]) if started else 0
             stuck = positions[min(current, len(positions) - 1)]
-            verdict = (Verdict.timeout(f"verification took longer than {timeout:g} s") if not dead
-                       else Verdict.error("the scoring worker died"))
-            results[stuck] = Scored(policy.reward(verdict, responses[stuck]), verdict)
+            results[stuck] = (Verdict.timeout(f"verification took longer than {timeout:g} s") if not dead
+                              else Verdict.error("the scoring worker died"))
             # results travel per chunk, so the chunk's other items are scored again elsewhere
             rest = [position for position in positions if position != stuck]
             if rest:
@@ -301,8 +321,8 @@ class ScoringPool:
             self.replaced += 1
 
 
-def _pack(rows: list[Any], responses: list[object], positions: list[int]) -> tuple[list[Any], list[tuple[int, object]]]:
-    """Rows deduplicated by value (GRPO repeats one prompt per group) and (row index, response) items."""
+def _pack(rows: list[Any], answers: list[str | None], positions: list[int]) -> tuple[list[Any], list[tuple[int, Any]]]:
+    """Rows deduplicated by value (GRPO repeats one prompt per group) and (row index, answer) items."""
     table: list[Any] = []
     seen: dict[Any, int] = {}
     items = []
@@ -313,7 +333,7 @@ def _pack(rows: list[Any], responses: list[object], positions: list[int]) -> tup
         if key not in seen:
             seen[key] = len(table)
             table.append(row.to_json() if isinstance(row, Instance) else _plain(row))
-        items.append((seen[key], responses[position]))
+        items.append((seen[key], answers[position]))
     return table, items
 
 

@@ -71,12 +71,15 @@ def test_user_errors_exit_2_with_a_message(args, message):
 
 
 def test_dump_writes_every_task_deterministically(tmp_path: Path):
+    from bootcamps.dump import iter_dump_rows
+
     first, second = tmp_path / "a", tmp_path / "b"
-    assert run("dump", "--per-task", "3", "--seed", "9", "--out", str(first)).returncode == 0
-    assert run("dump", "--per-task", "3", "--seed", "9", "--out", str(second)).returncode == 0
-    data = (first / "instances.jsonl").read_bytes()
-    assert data == (second / "instances.jsonl").read_bytes()
-    instances = [bootcamps.Instance.from_json(line) for line in data.decode().splitlines()]
+    args = ["dump", "--per-task", "3", "--seed", "9", "--command-line", "same"]
+    assert run(*args, "--out", str(first)).returncode == 0
+    assert run(*args, "--out", str(second), "--workers", "1").returncode == 0
+    files = sorted(path.relative_to(first) for path in first.rglob("*") if path.is_file())
+    assert files and all((first / f).read_bytes() == (second / f).read_bytes() for f in files)
+    instances = [bootcamps.Instance.from_json(row["instance"]) for row in iter_dump_rows(first)]
     assert sorted({i.task for i in instances}) == bootcamps.list_tasks()
     assert len(instances) == 3 * len(bootcamps.list_tasks())
     assert len({i.seed for i in instances}) == len(instances)
