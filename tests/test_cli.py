@@ -82,4 +82,4 @@ def test_dump_writes_every_task_deterministically(tmp_path: Path):
     instances = [bootcamps.Instance.from_json(row["instance"]) for row in iter_dump_rows(first)]
     assert sorted({i.task for i in instances}) == bootcamps.list_tasks()
     assert len(instances) == 3 * len(bootcamps.list_tasks())
-    assert len({i.seed for i in instances}) == len(instances)
+    assert len({(i.task, i.seed) for i in instances}) == len({i.id for i in instances}) == len(instances)
