@@ -356,14 +356,16 @@ def _check_batch(rows: Sequence[Any], responses: Sequence[object], timeout: floa
 
 
 _POOLS: dict[int, ScoringPool] = {}
+_POOLS_LOCK = threading.Lock()
 
 
 def shared_pool(workers: int | None = None) -> ScoringPool:
     """The process-wide pool for a worker count, started on first use and closed at exit."""
     workers = workers or os.cpu_count() or 1
-    pool = _POOLS.get(workers)
-    if pool is None:
-        pool = _POOLS[workers] = ScoringPool(workers)
+    with _POOLS_LOCK:
+        pool = _POOLS.get(workers)
+        if pool is None:
+            pool = _POOLS[workers] = ScoringPool(workers)
     return pool
 
 
