@@ -278,9 +278,14 @@ class ScoringPool:
             for worker in self._workers:
                 if worker.chunk is None and pending:
                     positions = pending.pop()
-                    worker.chunk = (next_id, positions)
                     next_id += 1
-                    worker.connection.send((worker.chunk[0], *_pack(rows, answers, positions)))
+                    try:
+                        worker.connection.send((next_id, *_pack(rows, answers, positions)))
+                    except Exception as error:  # e.g. a row that cannot be pickled
+                        for position in positions:
+                            verdicts[position] = Verdict.error(f"row could not be sent for scoring: {error!r}"[:300])
+                        continue
+                    worker.chunk = (next_id, positions)  # busy only once the work is really sent
             busy = {worker.connection: worker for worker in self._workers if worker.chunk}
             for connection in wait(list(busy), timeout=_POLL_SECONDS):
                 self._collect(busy[connection], verdicts)

@@ -139,3 +139,19 @@ def test_a_dying_worker_costs_one_item_only(monkeypatch, instances):
         results = pool.score(rows, responses, timeout=5)
         assert results[5].verdict.status is bootcamps.Status.ERROR
         assert [item.reward for i, item in enumerate(results) if i != 5] == [1.0] * 11
+
+
+def test_an_unsendable_row_is_an_error_and_the_pool_keeps_working(instances):
+    import threading
+
+    row = rewards.to_row(instances[0])
+    rows = [row, {**row, "lock": threading.Lock()}, row]
+    with ScoringPool(workers=1) as pool:
+        # _plain keeps only task and instance, so rows carrying tensors or objects still score
+        assert [item.reward for item in pool.score(rows, [good(instances[0])] * 3)] == [1.0, 1.0, 1.0]
+        nested: object = row["instance"]
+        for _ in range(5000):  # too deep to pickle: the send itself fails
+            nested = [nested]
+        results = pool.score([row, nested, row], [good(instances[0])] * 3)
+        assert results[1].verdict.status is bootcamps.Status.ERROR
+        assert pool.score([row], [good(instances[0])])[0].reward == 1.0
