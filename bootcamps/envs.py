@@ -12,8 +12,10 @@ Modes:
 - interactive families (``interactive: true`` in the registry) play a dialogue through the
   family's ``step`` rules until the game ends (see ``bootcamps.interactive``).
 
-The reward is the verdict's score at the end of the episode (0 before the end): 1 for a correct
-answer, a partial score only where the family gives one.
+The reward comes at the end of the episode (0 before the end) from the verdict through a
+``bootcamps.rewards.RewardPolicy``. The environments' default policy keeps partial credit, so an
+interactive game solved in more turns than optimal earns its partial score; pass
+``reward_policy=RewardPolicy()`` for strict 1-or-0 rewards, or add format and length shaping.
 
 Vector environments: ``gymnasium.make_vec("bootcamps/<id>", num_envs=n)`` works in "sync" and
 "async" modes. Episodes of one step meet Gymnasium's default NEXT_STEP autoreset: after a step
@@ -36,6 +38,7 @@ from bootcamps.answers.extract import Extraction, extract_answer
 from bootcamps.errors import InvalidParameterError, describe
 from bootcamps.interactive import Feedback
 from bootcamps.registry import DEFAULT_LEVEL, Task, get_task
+from bootcamps.rewards import RewardPolicy
 from bootcamps.types import Instance, Verdict
 
 OBSERVATION_MAX_CHARS = 1 << 18
@@ -132,13 +135,15 @@ class BootcampEnv(gymnasium.Env[str, str]):
         max_attempts: answers allowed per episode in single-turn tasks (feedback mode when > 1).
         extraction: "lenient" or "strict" answer extraction from each response.
         render_mode: None, "ansi" (``render()`` returns the last observation) or "human" (prints it).
+        reward_policy: how the final verdict becomes the reward (default: partial credit kept).
         **knobs: knob overrides applied at every reset.
     """
 
     metadata = {"render_modes": ["ansi", "human"], "render_fps": 4}  # fps: Gymnasium asks; text has none
 
     def __init__(self, task: str, level: int = DEFAULT_LEVEL, max_attempts: int = 1,
-                 extraction: str = "lenient", render_mode: str | None = None, **knobs: Any) -> None:
+                 extraction: str = "lenient", render_mode: str | None = None,
+                 reward_policy: RewardPolicy | None = None, **knobs: Any) -> None:
         self.task: Task = get_task(task)
         self.task.params(level, **knobs)  # validate now, not at the first reset
         if not isinstance(max_attempts, int) or isinstance(max_attempts, bool) or max_attempts < 1:
@@ -149,6 +154,9 @@ class BootcampEnv(gymnasium.Env[str, str]):
             )
         self.level, self.knobs, self.max_attempts = level, dict(knobs), max_attempts
         self.extraction = Extraction(extraction)
+        self.reward_policy = reward_policy or RewardPolicy(partial_credit=True, extraction=self.extraction.value)
+        if not isinstance(self.reward_policy, RewardPolicy):
+            raise InvalidParameterError(f"reward_policy expected a RewardPolicy, found {describe(reward_policy)}")
         self.render_mode = render_mode
         self.observation_space = AnyText(OBSERVATION_MAX_CHARS)
         self.action_space = AnyText(ACTION_MAX_CHARS)
@@ -192,7 +200,8 @@ class BootcampEnv(gymnasium.Env[str, str]):
         verdict = self.task.score(self.instance, action, self.extraction)
         if verdict.correct or self._attempt >= self.max_attempts:
             self._done = True
-            return self._show(verdict.reason), verdict.score, True, False, self._info(verdict)
+            reward = self.reward_policy.reward(verdict, action)
+            return self._show(verdict.reason), reward, True, False, self._info(verdict)
         left = self.max_attempts - self._attempt
         text = f"Not accepted: {verdict.reason}. Attempts left: {left}. Try again; {self._instruction()}"
         return self._show(text), 0.0, False, False, self._info(verdict)
@@ -213,7 +222,8 @@ class BootcampEnv(gymnasium.Env[str, str]):
         if feedback.done:
             self._done = True
             verdict = feedback.verdict
-            return self._show(feedback.observation), verdict.score, True, False, self._info(verdict)
+            reward = self.reward_policy.reward(verdict, action)
+            return self._show(feedback.observation), reward, True, False, self._info(verdict)
         truncated = self._attempt >= MAX_INTERACTIVE_STEPS
         self._done = truncated
         return self._show(feedback.observation), 0.0, False, truncated, self._info(legal=feedback.legal)

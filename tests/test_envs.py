@@ -182,3 +182,37 @@ def test_make_with_module_prefix_needs_no_import():
             "print(env.reset(seed=1)[1]['level'])")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "2"
+
+
+def test_reward_policy_shapes_the_final_reward():
+    from bootcamps.rewards import RewardPolicy
+
+    env = bootcamps.make("basic_arithmetic", reward_policy=RewardPolicy(format_reward=0.25))
+    env.reset(seed=8)
+    reference = env.unwrapped.instance.reference
+    assert env.step(answer(reference))[1] == 1.25
+    env.reset(seed=8)
+    assert env.step(f"\\boxed{{{reference}}}")[1] == 1.0  # right, but not in answer tags
+
+
+def test_interactive_partial_credit_is_kept_by_default_and_can_be_dropped():
+    from bootcamps.rewards import RewardPolicy
+
+    rewards_seen = []
+    for policy in (None, RewardPolicy()):
+        env = bootcamps.make("guess_number", level=3, reward_policy=policy)
+        env.reset(seed=1)
+        data = env.unwrapped.instance.data
+        low, high = data["low"], data["high"]
+        wasted = [low, low] if data["secret"] != low else [high, high]  # two wasted turns, then binary search
+        for guess in wasted:
+            env.step(answer(str(guess)))
+        while True:
+            guess = (low + high) // 2
+            observation, reward, terminated, truncated, info = env.step(answer(str(guess)))
+            if terminated or truncated:
+                break
+            low, high = (guess + 1, high) if "higher" in observation.lower() else (low, guess - 1)
+        rewards_seen.append((reward, info["verdict"]["status"]))
+    (kept, status), (dropped, _) = rewards_seen
+    assert status == "partial" and 0 < kept < 1 and dropped == 0.0
