@@ -67,3 +67,46 @@ def replay(data: dict[str, Any], transcript: str, initial_state: Callable[[dict[
             return feedback.verdict  # type: ignore[return-value]
         state = feedback.state
     return Verdict.wrong("the transcript ends before the game is over")
+
+
+# -- helpers shared by guessing games (guess_number, mastermind, wordle, ...) -----------------
+
+
+def quote_move(action: object, limit: int = 30) -> str:
+    """A short quoted rendering of a move for an observation ("that" when it is not text)."""
+    if not isinstance(action, str):
+        return "that"
+    text = action.strip().replace("\n", " ")
+    return repr(text if len(text) <= limit else text[:limit] + "...")
+
+
+def count_of(count: int, noun: str = "guess") -> str:
+    """``1 guess``, ``3 guesses``, ``2 moves``."""
+    if count == 1:
+        return f"1 {noun}"
+    return f"{count} {noun}es" if noun.endswith(("s", "sh", "ch", "x")) else f"{count} {noun}s"
+
+
+def turns_left(max_turns: int, turns: int, noun: str = "guess") -> str:
+    """``3 guesses left.``"""
+    return f"{count_of(max_turns - turns, noun)} left."
+
+
+def efficiency_verdict(solved: bool, turns: int, target: int, max_turns: int, *, done: str, failed: str,
+                       target_note: str = "the target was {target}") -> Verdict:
+    """CORRECT within ``target`` turns, PARTIAL (target / turns) when solved later, else WRONG.
+
+    ``done`` says what solving is ("found the word"), ``failed`` what not solving is ("the word
+    was not found"), ``target_note`` explains the target.
+    """
+    if not solved:
+        return Verdict.wrong(f"{failed} within {count_of(max_turns)}")
+    if turns <= target:
+        return Verdict.right(f"{done} in {count_of(turns)}")
+    return Verdict.partial(target / turns, f"{done} in {count_of(turns)}; {target_note.format(target=target)}")
+
+
+def finish(observation: str, state: dict[str, Any], verdict: Verdict, legal: bool, separator: str = " ") -> Feedback:
+    """The last Feedback of an episode: the observation followed by the verdict's reason."""
+    return Feedback(f"{observation}{separator}{verdict.reason[0].upper()}{verdict.reason[1:]}.", state, True,
+                    verdict, legal)

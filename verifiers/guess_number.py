@@ -5,7 +5,14 @@ from __future__ import annotations
 from typing import Any
 
 from bootcamps.answers import parse_int
-from bootcamps.interactive import Feedback, replay
+from bootcamps.interactive import (
+    Feedback,
+    efficiency_verdict,
+    finish,
+    quote_move,
+    replay,
+    turns_left,
+)
 from bootcamps.types import Verdict
 
 
@@ -21,32 +28,15 @@ def _read_guess(action: str) -> int | None:
     return parse_int(action)
 
 
-def _shown(action: str) -> str:
-    text = action.strip().replace("\n", " ")
-    return repr(text if len(text) <= 30 else text[:30] + "...")
-
-
 def _left(data: dict[str, Any], turns: int) -> str:
-    left = data["max_turns"] - turns
-    return f"{left} guess{'' if left == 1 else 'es'} left."
-
-
-def _guesses(count: int) -> str:
-    return f"{count} guess" if count == 1 else f"{count} guesses"
-
-
-def _final(data: dict[str, Any], turns: int, solved: bool) -> Verdict:
-    optimal = data["optimal_turns"]
-    if not solved:
-        return Verdict.wrong(f"the number was not found within {data['max_turns']} guesses")
-    if turns <= optimal:
-        return Verdict.right(f"found the number in {_guesses(turns)}")
-    return Verdict.partial(optimal / turns, f"found the number in {_guesses(turns)}; {optimal} always suffice")
+    return turns_left(data["max_turns"], turns)
 
 
 def _end(data: dict[str, Any], state: dict[str, Any], observation: str, legal: bool) -> Feedback:
-    verdict = _final(data, state["turns"], state["solved"])
-    return Feedback(f"{observation} {verdict.reason[0].upper()}{verdict.reason[1:]}.", state, True, verdict, legal)
+    verdict = efficiency_verdict(state["solved"], state["turns"], data["optimal_turns"], data["max_turns"],
+                                 done="found the number", failed="the number was not found",
+                                 target_note="{target} always suffice")
+    return finish(observation, state, verdict, legal)
 
 
 def step(data: dict[str, Any], state: dict[str, Any], action: str) -> Feedback:
@@ -58,7 +48,7 @@ def step(data: dict[str, Any], state: dict[str, Any], action: str) -> Feedback:
     guess = _read_guess(action)
     new = {"turns": turns + 1, "solved": False}
     if guess is None or not low <= guess <= high:
-        shown = _shown(action) if isinstance(action, str) else "that"
+        shown = quote_move(action)
         observation = f"Illegal guess {shown}: expected one integer between {low} and {high}."
         if new["turns"] >= data["max_turns"]:
             return _end(data, new, observation, False)

@@ -6,7 +6,14 @@ import re
 from operator import eq
 from typing import Any
 
-from bootcamps.interactive import Feedback, replay
+from bootcamps.interactive import (
+    Feedback,
+    efficiency_verdict,
+    finish,
+    quote_move,
+    replay,
+    turns_left,
+)
 from bootcamps.types import Verdict
 
 _MAX_MOVE_CHARS = 100
@@ -41,32 +48,14 @@ def score(guess: str, secret: str) -> tuple[int, int]:
     return black, common - black
 
 
-def _shown(action: str) -> str:
-    text = action.strip().replace("\n", " ")
-    return repr(text if len(text) <= 30 else text[:30] + "...")
-
-
-def _guesses(count: int) -> str:
-    return f"{count} guess" if count == 1 else f"{count} guesses"
-
-
-def _final(data: dict[str, Any], turns: int, solved: bool) -> Verdict:
-    target = data["target_turns"]
-    if not solved:
-        return Verdict.wrong(f"the code was not cracked within {data['max_turns']} guesses")
-    if turns <= target:
-        return Verdict.right(f"cracked the code in {_guesses(turns)}")
-    return Verdict.partial(target / turns, f"cracked the code in {_guesses(turns)}; the target was {target}")
+def _left(data: dict[str, Any], turns: int) -> str:
+    return turns_left(data["max_turns"], turns)
 
 
 def _end(data: dict[str, Any], state: dict[str, Any], observation: str, legal: bool) -> Feedback:
-    verdict = _final(data, state["turns"], state["solved"])
-    return Feedback(f"{observation} {verdict.reason[0].upper()}{verdict.reason[1:]}.", state, True, verdict, legal)
-
-
-def _left(data: dict[str, Any], turns: int) -> str:
-    left = data["max_turns"] - turns
-    return f"{left} guess{'' if left == 1 else 'es'} left."
+    verdict = efficiency_verdict(state["solved"], state["turns"], data["target_turns"], data["max_turns"],
+                                 done="cracked the code", failed="the code was not cracked")
+    return finish(observation, state, verdict, legal)
 
 
 def step(data: dict[str, Any], state: dict[str, Any], action: str) -> Feedback:
@@ -78,7 +67,7 @@ def step(data: dict[str, Any], state: dict[str, Any], action: str) -> Feedback:
     guess = parse_code(action, length, colors)
     new = {"turns": turns + 1, "solved": False}
     if guess is None:
-        shown = _shown(action) if isinstance(action, str) else "that"
+        shown = quote_move(action)
         observation = f"Illegal guess {shown}: expected {length} digits, each from 1 to {colors}."
         if new["turns"] >= data["max_turns"]:
             return _end(data, new, observation, False)

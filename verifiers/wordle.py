@@ -6,7 +6,14 @@ import re
 from typing import Any
 
 from bootcamps.data import word_set
-from bootcamps.interactive import Feedback, replay
+from bootcamps.interactive import (
+    Feedback,
+    efficiency_verdict,
+    finish,
+    quote_move,
+    replay,
+    turns_left,
+)
 from bootcamps.types import Verdict
 
 _WORD = re.compile(r"[a-z]{5}")
@@ -57,32 +64,14 @@ def initial_state(data: dict[str, Any]) -> dict[str, Any]:
     return {"turns": 0, "solved": False, "history": []}
 
 
-def _shown(action: str) -> str:
-    text = action.strip().replace("\n", " ")
-    return repr(text if len(text) <= 30 else text[:30] + "...")
-
-
-def _guesses(count: int) -> str:
-    return f"{count} guess" if count == 1 else f"{count} guesses"
-
-
-def _final(data: dict[str, Any], turns: int, solved: bool) -> Verdict:
-    target = data["target_turns"]
-    if not solved:
-        return Verdict.wrong(f"the word was not found within {data['max_turns']} guesses")
-    if turns <= target:
-        return Verdict.right(f"found the word in {_guesses(turns)}")
-    return Verdict.partial(target / turns, f"found the word in {_guesses(turns)}; the target was {target}")
+def _left(data: dict[str, Any], turns: int) -> str:
+    return turns_left(data["max_turns"], turns)
 
 
 def _end(data: dict[str, Any], state: dict[str, Any], observation: str, legal: bool) -> Feedback:
-    verdict = _final(data, state["turns"], state["solved"])
-    return Feedback(f"{observation}\n{verdict.reason[0].upper()}{verdict.reason[1:]}.", state, True, verdict, legal)
-
-
-def _left(data: dict[str, Any], turns: int) -> str:
-    left = data["max_turns"] - turns
-    return f"{left} guess{'' if left == 1 else 'es'} left."
+    verdict = efficiency_verdict(state["solved"], state["turns"], data["target_turns"], data["max_turns"],
+                                 done="found the word", failed="the word was not found")
+    return finish(observation, state, verdict, legal, separator="\n")
 
 
 def _illegal_reason(data: dict[str, Any], state: dict[str, Any], action: str) -> str | None:
@@ -104,7 +93,7 @@ def step(data: dict[str, Any], state: dict[str, Any], action: str) -> Feedback:
     reason = _illegal_reason(data, state, action)
     if reason is not None:
         new = {"turns": turns + 1, "solved": False, "history": list(state["history"])}
-        shown = _shown(action) if isinstance(action, str) else "that"
+        shown = quote_move(action)
         observation = f"Illegal guess {shown}: {reason}."
         if new["turns"] >= data["max_turns"]:
             return _end(data, new, observation, False)
