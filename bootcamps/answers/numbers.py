@@ -72,3 +72,35 @@ def parse_rational(text: str) -> Fraction | None:
 def format_rational(value: Fraction) -> str:
     """The canonical text of a rational: ``3``, ``-7/2``."""
     return str(value.numerator) if value.denominator == 1 else f"{value.numerator}/{value.denominator}"
+
+
+def parse_number(text: str) -> Fraction | None:
+    """The exact value of any written form of a rational number, or None.
+
+    Integers (``-12``, ``−12``, ``7,425,000``, ``1 000``), decimals (``0.75``, ``.5``),
+    scientific notation (``6.02e23``, ``6.02 \\times 10^{23}``), repeating decimals
+    (``0.\\overline{3}``), fractions (``3/4``, ``6/8``, ``\\frac{3}{4}``, ``\\dfrac12``), mixed
+    numbers (``2\\frac{1}{4}``, ``2 1/4``) and percentages (``25\\%`` is 1/4), with an optional
+    sign and ``$...$``. Expressions (``2^{10}``, ``6 \\times 7``) are not numbers: None.
+    """
+    from bootcamps.answers.mathparse import numeral_value, parse_math  # lazy: keeps imports light
+
+    if not isinstance(text, str) or len(text) > 4 * MAX_NUMBER_CHARS:
+        return None
+    node = parse_math(text)
+    if node is None:
+        return None
+    scale, negative = Fraction(1), False
+    while node[0] in ("neg", "pct"):
+        if node[0] == "neg":
+            negative = not negative
+        else:
+            scale /= 100
+        node = node[1]
+    value = numeral_value(node)
+    if value is None and node[0] == "div" and all(
+            part[0] == "num" and part[2] is None and part[1].denominator == 1 for part in node[1:]):
+        value = node[1][1] / node[2][1] if node[2][1] else None
+    if value is None:
+        return None
+    return (-value if negative else value) * scale
