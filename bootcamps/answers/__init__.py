@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from bootcamps.answers.arithmetic import Expression, parse_arithmetic
 from bootcamps.answers.extract import Extraction, extract_answer, last_boxed, strip_reasoning
 from bootcamps.answers.numbers import format_rational, parse_int, parse_number, parse_rational
+from bootcamps.answers.pairs import parse_pairs
 from bootcamps.answers.text import normalize_text, parse_grid, parse_list, split_items
 
 if TYPE_CHECKING:
@@ -47,6 +48,7 @@ __all__ = [
     "parse_list",
     "parse_math",
     "parse_number",
+    "parse_pairs",
     "parse_rational",
     "split_items",
     "strip_reasoning",
