@@ -53,7 +53,7 @@ def replay(data: dict[str, Any], transcript: str, initial_state: Callable[[dict[
     """Verify a whole transcript, one move per non-empty line, by playing it through ``step``."""
     if not isinstance(transcript, str) or len(transcript) > MAX_TRANSCRIPT_CHARS:
         return Verdict.unparsable(f"expected a transcript of at most {MAX_TRANSCRIPT_CHARS} characters")
-    moves = [line.strip() for line in transcript.splitlines() if line.strip()]
+    moves = [move for move in map(str.strip, transcript.splitlines()) if move]
     if not moves:
         return Verdict.unparsable("expected one move per line, found none")
     if len(moves) > MAX_TRANSCRIPT_MOVES:

@@ -79,7 +79,8 @@ def _out_of_turns(text: str, state: dict[str, Any], legal: bool) -> Feedback:
                     verdict=Verdict.wrong("out of turns before reaching the exit"), legal=legal)
 
 
-def step(data: dict[str, Any], state: dict[str, Any], action: str) -> Feedback:
+def step(data: dict[str, Any], state: dict[str, Any], action: str, observe: bool = True) -> Feedback:
+    """Apply one move. ``observe=False`` (transcript replay) skips drawing the local view."""
     row, col = state["pos"]
     turn = state["turn"] + 1
     direction = parse_move(action)
@@ -89,7 +90,7 @@ def step(data: dict[str, Any], state: dict[str, Any], action: str) -> Feedback:
                 else f"You bumped into a wall: {direction} is blocked, you stay where you are.")
         if turn >= data["turn_limit"]:
             return _out_of_turns(text, new_state, legal=False)
-        return Feedback(f"{text} {_where(data, row, col, turn)}", new_state, legal=False)
+        return Feedback(f"{text} {_where(data, row, col, turn)}" if observe else text, new_state, legal=False)
     row, col = row + STEPS[direction][0], col + STEPS[direction][1]
     new_state = {"pos": [row, col], "turn": turn}
     if data["grid"][row][col] == "E":
@@ -100,11 +101,15 @@ def step(data: dict[str, Any], state: dict[str, Any], action: str) -> Feedback:
             data["par"] / turn, f"reached the exit in {turn} turns; par is {data['par']}"))
     if turn >= data["turn_limit"]:
         return _out_of_turns(f"You moved {direction}.", new_state, legal=True)
-    return Feedback(f"You moved {direction}. {_where(data, row, col, turn)}", new_state)
+    return Feedback(f"You moved {direction}. {_where(data, row, col, turn)}" if observe else "", new_state)
+
+
+def _replay_step(data: dict[str, Any], state: dict[str, Any], action: str) -> Feedback:
+    return step(data, state, action, observe=False)
 
 
 def verify(data: dict[str, Any], answer: str) -> Verdict:
-    return replay(data, answer, initial_state, step)
+    return replay(data, answer, initial_state, _replay_step)
 
 
 # -- paths and audit hooks --------------------------------------------------------------------
