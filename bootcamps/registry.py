@@ -13,7 +13,7 @@ from importlib import resources
 from types import ModuleType
 from typing import Any
 
-from bootcamps.answers.extract import Extraction, extract_answer
+from bootcamps.answers.extract import NO_ANSWER, Extraction, choose_answer
 from bootcamps.errors import (
     FamilyLoadError,
     InvalidInstanceError,
@@ -219,11 +219,14 @@ class Task:
 
     def score(self, instance: Instance | Mapping[str, Any] | str, response: str,
               extraction: Extraction | str = Extraction.LENIENT) -> Verdict:
-        """Extract the final answer from a whole model response and verify it."""
+        """Extract the final answer from a whole model response and verify it.
+
+        A response whose answer blocks (or boxes) disagree is a hedge: UNPARSABLE, never correct.
+        """
         instance = self._coerce(instance)
-        answer = extract_answer(response, extraction)
+        answer, problem = choose_answer(response, extraction)
         if answer is None:
-            return Verdict.no_answer()
+            return Verdict.no_answer() if problem == NO_ANSWER else Verdict.unparsable(problem)
         return self.verify(instance.data, answer)
 
     def equivalents(self, instance: Instance) -> list[str]:

@@ -33,7 +33,7 @@ from functools import lru_cache
 from multiprocessing.connection import Connection, wait
 from typing import Any
 
-from bootcamps.answers.extract import Extraction, extract_answer
+from bootcamps.answers.extract import NO_ANSWER, Extraction, choose_answer, extract_answer
 from bootcamps.errors import BootcampsError, InvalidParameterError, describe
 from bootcamps.types import Instance, Status, Verdict
 
@@ -153,7 +153,7 @@ def verdict_for_answer(row: Instance | Mapping[str, Any] | str, answer: str) -> 
 def verdict_for(row: Instance | Mapping[str, Any] | str, response: object,
                 policy: RewardPolicy = DEFAULT_POLICY) -> Verdict:
     """The verdict of a whole response to a row (extraction, then verification). Never raises."""
-    answer = extract_answer(response, policy.extraction) if isinstance(response, str) else None
+    answer, problem = choose_answer(response, policy.extraction) if isinstance(response, str) else (None, NO_ANSWER)
     if answer is None:
         try:
             row_instance(row)
@@ -161,7 +161,7 @@ def verdict_for(row: Instance | Mapping[str, Any] | str, response: object,
             return Verdict.error(f"unreadable row: {error}"[:500])
         except Exception as error:
             return Verdict.error(f"scoring failed: {type(error).__name__}: {error}"[:500])
-        return Verdict.no_answer()
+        return Verdict.no_answer() if problem == NO_ANSWER else Verdict.unparsable(problem)
     return verdict_for_answer(row, answer)
 
 
@@ -263,7 +263,7 @@ class ScoringPool:
     def _run(self, rows: list[Any], responses: list[object], timeout: float, policy: RewardPolicy) -> list[Scored]:
         # Answers are extracted here (linear time, never hangs) so that only short answers cross
         # the process boundary; whole responses would cost more to send than to verify.
-        answers = [extract_answer(response, policy.extraction) if isinstance(response, str) else None
+        answers = [choose_answer(response, policy.extraction)[0] if isinstance(response, str) else None
                    for response in responses]
         verdicts: list[Verdict | None] = [None] * len(rows)
         for position, answer in enumerate(answers):

@@ -165,3 +165,45 @@ def test_arithmetic_rejections_say_why(text, reason):
 def test_arithmetic_never_raises(text):
     result = parse_arithmetic(text)
     assert isinstance(result, str) or result.value is not None
+
+
+# -- several candidates ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("response, answer, problem", [
+    ("<answer>3</answer>", "3", ""),
+    ("<answer>3</answer> so again <answer> 3 </answer>", "3", ""),
+    ("<answer>3</answer> or maybe <answer>4</answer>", None, "several different"),
+    ("\\boxed{3} or \\boxed{4}", None, "several different"),
+    ("\\boxed{4} <answer>3</answer>", "3", ""),
+    ("<answer>1</answer>" * 21, None, "no answer"),
+    ("\\boxed{1}" * 21, None, "no answer"),
+    ("nothing", None, "no answer"),
+])
+def test_choose_answer_refuses_hedges(response, answer, problem):
+    from bootcamps.answers.extract import choose_answer
+
+    chosen, why = choose_answer(response)
+    assert chosen == answer and problem in why
+
+
+def test_task_score_calls_a_hedge_unparsable():
+    import bootcamps
+
+    task = bootcamps.get_task("basic_arithmetic")
+    instance = task.generate(1)
+    hedge = f"<answer>{instance.reference}</answer> or <answer>{instance.reference}1</answer>"
+    verdict = task.score(instance, hedge)
+    assert verdict.status is bootcamps.Status.UNPARSABLE and "several" in verdict.reason
+    assert bootcamps.rewards.score(instance, hedge) == 0.0
+    assert bootcamps.rewards.score_batch([instance], [hedge], workers=1) == [0.0]
+
+
+@pytest.mark.parametrize("junk", ["<answer>1</answer>" * 100_000, "\\boxed{" * 20 + "}" * 20 + "\\boxed{1}" * 100_000,
+                                  "<answer>" * 100_000 + "</answer>" * 100_000])
+def test_candidate_scan_is_linear(junk):
+    from bootcamps.answers.extract import choose_answer
+
+    start = time.perf_counter()
+    choose_answer(junk)
+    assert time.perf_counter() - start < 2.0
