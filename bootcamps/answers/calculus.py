@@ -1,0 +1,266 @@
+"""Calculus on answer parse trees: symbolic derivatives and an identity test for functions of one variable.
+
+Works on the trees of ``bootcamps.answers.mathparse`` (model text is never executed and sympy is
+not used): ``differentiate`` builds the derivative tree by the usual rules, ``same_function``
+decides whether two trees are the same function of one variable on their common real domain, by
+exact comparison at rational points when both sides are rational there, otherwise by 96-digit
+numerics (``bootcamps.answers.evaluate``) at several real points, within a time budget.
+"""
+
+from __future__ import annotations
+
+import random
+from fractions import Fraction
+from functools import lru_cache
+
+from bootcamps.answers.evaluate import (
+    Budget,
+    NotExact,
+    Timeout,
+    Undefined,
+    close,
+    exact,
+    is_real,
+    numeric,
+)
+from bootcamps.answers.mathparse import Node
+
+MAX_NODES = 20_000
+
+
+class Unsupported(ValueError):
+    """A tree the differentiator does not handle (floor, factorial, sets, ...)."""
+
+
+def _num(value: int | Fraction) -> Node:
+    return ("num", Fraction(value), None)
+
+
+ZERO, ONE, TWO = _num(0), _num(1), _num(2)
+
+
+def _is_zero(node: Node) -> bool:
+    return node[0] == "num" and node[1] == 0
+
+
+def _add(*terms: Node) -> Node:
+    kept = tuple(term for term in terms if not _is_zero(term))
+    return ZERO if not kept else kept[0] if len(kept) == 1 else ("add", kept)
+
+
+def _mul(*factors: Node) -> Node:
+    if any(_is_zero(factor) for factor in factors):
+        return ZERO
+    kept = tuple(factor for factor in factors if factor != ONE)
+    return ONE if not kept else kept[0] if len(kept) == 1 else ("mul", kept)
+
+
+def _neg(node: Node) -> Node:
+    return ZERO if _is_zero(node) else ("neg", node)
+
+
+def _div(a: Node, b: Node) -> Node:
+    return ZERO if _is_zero(a) else ("div", a, b)
+
+
+def _pow(a: Node, b: Node) -> Node:
+    return ("pow", a, b)
+
+
+def _f(name: str, *args: Node) -> Node:
+    return ("func", name, tuple(args))
+
+
+def _has(node: Node, variable: str) -> bool:
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        if current[0] == "sym":
+            if current[1] == variable:
+                return True
+            continue
+        if current[0] == "num":
+            continue
+        for child in current[1:]:
+            if isinstance(child, tuple) and child and isinstance(child[0], str):
+                stack.append(child)
+            elif isinstance(child, tuple):
+                stack.extend(item for item in child if isinstance(item, tuple) and item and isinstance(item[0], str))
+    return False
+
+
+def _sqrt_one_minus(u: Node, sign: int = 1) -> Node:
+    inner = _add(ONE, _neg(_pow(u, TWO))) if sign > 0 else _add(_pow(u, TWO), ONE if sign == 2 else _neg(ONE))
+    return _f("sqrt", inner)
+
+
+def _outer(name: str, u: Node, args: tuple) -> Node:
+    """The derivative of the function ``name`` at u (to be multiplied by u')."""
+    rules = {
+        "sin": lambda: _f("cos", u), "cos": lambda: _neg(_f("sin", u)),
+        "tan": lambda: _div(ONE, _pow(_f("cos", u), TWO)), "cot": lambda: _neg(_div(ONE, _pow(_f("sin", u), TWO))),
+        "sec": lambda: _mul(_f("sec", u), _f("tan", u)), "csc": lambda: _neg(_mul(_f("csc", u), _f("cot", u))),
+        "arcsin": lambda: _div(ONE, _sqrt_one_minus(u)), "arccos": lambda: _neg(_div(ONE, _sqrt_one_minus(u))),
+        "arctan": lambda: _div(ONE, _add(ONE, _pow(u, TWO))), "arccot": lambda: _neg(_div(ONE, _add(ONE, _pow(u, TWO)))),
+        "sinh": lambda: _f("cosh", u), "cosh": lambda: _f("sinh", u), "tanh": lambda: _div(ONE, _pow(_f("cosh", u), TWO)),
+        "arsinh": lambda: _div(ONE, _sqrt_one_minus(u, 2)), "arcosh": lambda: _div(ONE, _sqrt_one_minus(u, -1)),
+        "artanh": lambda: _div(ONE, _add(ONE, _neg(_pow(u, TWO)))),
+        "exp": lambda: _f("exp", u), "ln": lambda: _div(ONE, u), "sqrt": lambda: _div(ONE, _mul(TWO, _f("sqrt", u))),
+        "abs": lambda: _div(u, _f("abs", u)),
+    }
+    if name in rules:
+        return rules[name]()
+    if name == "logb":
+        return _div(ONE, _mul(u, _f("ln", args[1])))
+    if name == "root":  # u^(1/n) -> (1/n) u^(1/n - 1)
+        index = args[1]
+        return _mul(_div(ONE, index), _pow(u, _add(_div(ONE, index), _neg(ONE))))
+    raise Unsupported(f"cannot differentiate {name}")
+
+
+class _Differentiator:
+    def __init__(self, variable: str) -> None:
+        self.variable = variable
+        self.nodes = 0
+
+    def d(self, node: Node) -> Node:
+        self.nodes += 1
+        if self.nodes > MAX_NODES:
+            raise Unsupported("expression too large")
+        kind = node[0]
+        if kind in ("num", "const", "mixed"):
+            return ZERO
+        if kind == "sym":
+            return ONE if node[1] == self.variable else ZERO
+        if not _has(node, self.variable):
+            if kind in ("add", "neg", "mul", "div", "pow", "func"):
+                return ZERO
+            raise Unsupported(f"cannot differentiate {kind}")
+        if kind == "add":
+            return _add(*(self.d(term) for term in node[1]))
+        if kind == "neg":
+            return _neg(self.d(node[1]))
+        if kind == "mul":
+            factors = node[1]
+            return _add(*(_mul(*factors[:k], self.d(factors[k]), *factors[k + 1:]) for k in range(len(factors))))
+        if kind == "div":
+            u, v = node[1], node[2]
+            return _div(_add(_mul(self.d(u), v), _neg(_mul(u, self.d(v)))), _pow(v, TWO))
+        if kind == "pow":
+            return self.power(node[1], node[2])
+        if kind == "func":
+            name, args = node[1], node[2]
+            if name in ("logb", "root") and _has(args[1], self.variable):
+                raise Unsupported("variable base or index")
+            if len(args) != 1 and name not in ("logb", "root"):
+                raise Unsupported(f"cannot differentiate {name}")
+            return _mul(_outer(name, args[0], args), self.d(args[0]))
+        raise Unsupported(f"cannot differentiate {kind}")
+
+    def power(self, u: Node, v: Node) -> Node:
+        if not _has(v, self.variable):  # n u^(n-1) u'
+            return _mul(v, _pow(u, _add(v, _neg(ONE))), self.d(u))
+        if u == ("const", "e"):
+            return _mul(_pow(u, v), self.d(v))
+        if not _has(u, self.variable):  # a^v ln(a) v'
+            return _mul(_pow(u, v), _f("ln", u), self.d(v))
+        # u^v (v' ln u + v u'/u)
+        return _mul(_pow(u, v), _add(_mul(self.d(v), _f("ln", u)), _div(_mul(v, self.d(u)), u)))
+
+
+def differentiate(node: Node, variable: str) -> Node:
+    """The derivative tree of ``node`` with respect to ``variable``; raises Unsupported."""
+    return _Differentiator(variable).d(node)
+
+
+_RATIONAL_POINTS = tuple(Fraction(r.choice((-1, 1)) * r.randint(1, 97), r.randint(1, 17))
+                         for r in [random.Random(0xCA1C)] for _ in range(8))
+# both signs (|x| and x must differ), smallest magnitudes first: where values are huge (e^(x^4)) a
+# relative tolerance cannot see an added constant
+_REAL_POINTS = tuple(sorted(((-1 if k % 2 else 1) * (0.15 + 2.7 * r.random()) for r in [random.Random(0xCA1D)]
+                            for k in range(16)), key=abs))
+_UNDEFINED = "undefined"
+
+
+@lru_cache(maxsize=256)
+def _reference_values(node: Node, variable: str) -> tuple[tuple, tuple]:
+    """The values of a reference tree at the fixed points, computed once per tree.
+
+    Exact values (Fraction, _UNDEFINED, or None once the tree is not rational) and numeric ones
+    (an mpmath value, or None outside the real domain).
+    """
+    budget = Budget(2.0)
+    exact_values: list = []
+    try:
+        for point in _RATIONAL_POINTS:
+            try:
+                exact_values.append(exact(node, {variable: point}, budget))
+            except Undefined:
+                exact_values.append(_UNDEFINED)
+    except NotExact:
+        exact_values = []
+    numeric_values = []
+    for point in _REAL_POINTS:
+        try:
+            value = numeric(node, {variable: point}, budget)
+            numeric_values.append(value if is_real(value) else None)
+        except Undefined:
+            numeric_values.append(None)
+    return tuple(exact_values), tuple(numeric_values)
+
+
+def moderate(node: Node, variable: str, limit: float = 1e30) -> bool:
+    """Whether a reference tree stays below ``limit`` in size at every test point where it is real."""
+    _, numeric_values = _reference_values(node, variable)
+    return all(value is None or abs(value) < limit for value in numeric_values)
+
+
+def same_function(reference: Node, answer: Node, variable: str, env: dict | None = None,
+                  seconds: float = 0.07) -> bool | None:
+    """Whether two trees are the same function of ``variable`` on their common real domain.
+
+    ``reference`` is evaluated once per tree at fixed points (cached); ``env`` binds other names
+    of the answer (constants) to numbers. None when the time budget ran out or too few points of
+    the common domain were found.
+    """
+    try:
+        exact_values, numeric_values = _reference_values(reference, variable)
+    except (Timeout, RecursionError):
+        return None
+    env = dict(env or {})
+    budget = Budget(seconds)
+    try:
+        if exact_values:
+            try:
+                agreed = 0
+                for point, gold in zip(_RATIONAL_POINTS, exact_values, strict=True):
+                    if gold == _UNDEFINED:
+                        continue
+                    try:
+                        if exact(answer, {**env, variable: point}, budget) != gold:
+                            return False
+                    except Undefined:
+                        continue
+                    agreed += 1
+                    if agreed >= 4:
+                        return True
+            except NotExact:
+                pass
+        agreed = 0
+        for point, gold in zip(_REAL_POINTS, numeric_values, strict=True):
+            if gold is None:
+                continue
+            try:
+                value = numeric(answer, {**env, variable: point}, budget)
+            except Undefined:
+                continue
+            if not is_real(value):
+                continue  # outside the common real domain
+            if not close(gold, value):
+                return False
+            agreed += 1
+            if agreed >= 4:
+                return True
+        return None
+    except (Timeout, RecursionError):
+        return None

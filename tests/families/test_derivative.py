@@ -1,0 +1,59 @@
+"""Focused tests for the derivative family."""
+
+import pytest
+import sympy
+
+import bootcamps
+from bootcamps.answers import parse_math
+from bootcamps.answers.calculus import differentiate, same_function
+from bootcamps.types import Status
+
+TASK = bootcamps.get_task("derivative")
+HAND = {"function": "x^2*sin(x)", "derivative": "x^2*cos(x) + 2*x*sin(x)"}
+
+
+@pytest.mark.parametrize("level", [1, 4, 7, 10])
+def test_reference_is_sympys_derivative_of_the_function(level):
+    x = sympy.Symbol("x")
+    for seed in range(4):
+        instance = TASK.generate(seed, level)
+        text = instance.data["function"].replace("^", "**").replace("ln(", "log(").replace("arctan(", "atan(")
+        f = sympy.sympify(text, locals={"x": x})  # our own generated text, never model text
+        derivative = sympy.diff(f, x)
+        for point in (sympy.Rational(3, 7), sympy.Rational(13, 10)):
+            got = sympy.sympify(instance.reference.replace("^", "**").replace("ln(", "log(")
+                                .replace("arctan(", "atan("), locals={"x": x}).subs(x, point)
+            assert abs(sympy.N(got - derivative.subs(x, point), 30)) < 1e-20
+        assert TASK.verify(instance.data, instance.reference).correct
+        assert not TASK.verify(instance.data, instance.data["function"]).correct
+
+
+def test_hand_written_instance():
+    for answer in ["x^2 cos x + 2x sin x", r"x\left(x\cos x + 2\sin x\right)", "f'(x) = 2x\\sin(x) + x^2\\cos(x)",
+                   "2*x*sin(x) + x**2*cos(x)"]:
+        assert TASK.verify(HAND, answer).correct, answer
+    cases = {"x^2 cos x - 2x sin x": Status.WRONG, "2x cos x": Status.WRONG, "x^2 cos x + 2x sin x + C": Status.UNPARSABLE,
+             "x^2 cos t": Status.UNPARSABLE, "2x sin x, x^2 cos x": Status.UNPARSABLE, "": Status.UNPARSABLE,
+             "x^2 cos x + 2|x| sin x": Status.WRONG}
+    for answer, status in cases.items():
+        verdict = TASK.verify(HAND, answer)
+        assert verdict.status is status, (answer, verdict)
+
+
+def test_differentiator_matches_hand_derivatives():
+    cases = {"x^x": "x^x (ln x + 1)", "ln|x|": "1/x", "arctan(x^2)*e^(3x)": "2x e^(3x)/(1+x^4) + 3 e^(3x) arctan(x^2)",
+             "sqrt(x^2+1)/(x-3)": "x/((x-3) sqrt(x^2+1)) - sqrt(x^2+1)/(x-3)^2", "2^x sec x": "2^x ln 2 sec x + 2^x sec x tan x",
+             "\\sqrt[3]{x}": "1/(3 x^(2/3))", "\\log_2 x": "1/(x ln 2)"}
+    for text, derivative in cases.items():
+        assert same_function(parse_math(derivative), differentiate(parse_math(text), "x"), "x") is True, text
+    assert same_function(parse_math("1/x"), differentiate(parse_math("ln(2x)"), "x"), "x") is True
+    assert same_function(parse_math("2x"), differentiate(parse_math("x^2 + 1"), "x"), "x") is True
+    assert same_function(parse_math("2x"), differentiate(parse_math("x^2 + x"), "x"), "x") is False
+
+
+def test_levels_change_the_instances():
+    low = [TASK.generate(seed, 1).data["function"] for seed in range(8)]
+    high = [TASK.generate(seed, 10).data["function"] for seed in range(8)]
+    assert not any(name in f for f in low for name in ("sin", "cos", "exp", "ln"))
+    assert any(name in f for f in high for name in ("sin", "cos", "exp", "ln", "sqrt", "tan"))
+    assert sum(map(len, high)) > 2 * sum(map(len, low))

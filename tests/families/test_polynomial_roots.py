@@ -1,0 +1,74 @@
+"""Focused tests for the polynomial_roots family."""
+
+import pytest
+import sympy
+
+import bootcamps
+from bootcamps.generators.polynomial_roots import multiply, render_polynomial
+from bootcamps.types import Status
+
+TASK = bootcamps.get_task("polynomial_roots")
+X = sympy.Symbol("x")
+
+# (x - 1)^2 (x + 2) (x^2 - 2x - 1) (x^2 + 4): roots 1 (double), -2, 1 +- sqrt(2), +-2i
+FACTORS = [[1, -1], [1, -1], [1, 2], [1, -2, -1], [1, 0, 4]]
+
+
+def hand_data():
+    coefficients = [1]
+    for factor in FACTORS:
+        coefficients = multiply(coefficients, factor)
+    return {"polynomial": render_polynomial(coefficients), "coefficients": coefficients, "distinct_roots": 6,
+            "roots": []}
+
+
+@pytest.mark.parametrize("level", [1, 3, 5, 7, 10])
+def test_reference_is_the_sympy_root_set(level):
+    for seed in range(5):
+        instance = TASK.generate(seed, level)
+        poly = sympy.Poly(instance.data["coefficients"], X)
+        expected = sympy.roots(poly, multiple=False)
+        assert sum(expected.values()) == poly.degree()  # every root found in radicals
+        assert len(expected) == instance.data["distinct_roots"]
+        given = [sympy.nsimplify(sympy.sympify(text.replace("i", "I"))) for text in instance.reference.split(", ")]
+        for value in given:
+            assert sympy.simplify(poly.as_expr().subs(X, value)) == 0
+        assert len({sympy.nsimplify(v) for v in given}) == len(expected)
+        assert TASK.verify(instance.data, instance.reference).correct
+
+
+def test_hand_written_instance():
+    data = hand_data()
+    assert data["polynomial"] == "x^7 - 2x^6 - 17x^3 + 30x^2 - 4x - 8"
+    right = ["1, -2, 1 + sqrt(2), 1 - sqrt(2), 2i, -2i", r"x = 1 \pm \sqrt{2}, x = \pm 2i, x = 1, x = -2",
+             r"\{-2i, 2i, -2, 1, \frac{2 + \sqrt{8}}{2}, 1 - \sqrt{2}\}", "1, 1, -2, 1+sqrt2, 1-sqrt2, 2i, -2i",
+             "1, -2, -1/(1 - sqrt(2)), 1 - sqrt(2), 2i, -2i",  # 1 + sqrt(2), not rationalised
+             "i*sqrt(4), -2*i, -2, 1, 1 + 2^(1/2), 1 - sqrt(2)"]
+    for answer in right:
+        assert TASK.verify(data, answer).correct, answer
+    wrong = {
+        "1, -2, 1 + sqrt(2), 1 - sqrt(2), 2i": Status.WRONG,  # a root missing
+        "1, -2, 1 + sqrt(2), 1 + sqrt(2), 2i, -2i": Status.WRONG,  # conjugate sign slip
+        "1, 1, 1, -2, 1 + sqrt(2), 1 - sqrt(2), 2i, -2i": Status.WRONG,  # more than the multiplicity
+        "1, -2, 2.414, -0.414, 2i, -2i": Status.WRONG,  # decimals are not roots
+        "1, -2, 1 + sqrt(2), 1 - sqrt(2), 2i, -2i, 3": Status.WRONG,  # an extra value
+        "1, -2, 1 + sqrt(2), 1 - sqrt(2), 2, -2": Status.WRONG,  # i dropped
+        "1, -2, 1 + sqrt(2), 1 - sqrt(2), 2i, -2i, x": Status.UNPARSABLE,
+        "1, -2, 1 + \\sqrt[3]{2}, 2i, -2i": Status.UNPARSABLE,
+        data["polynomial"] + " = 0": Status.UNPARSABLE,
+    }
+    for answer, status in wrong.items():
+        verdict = TASK.verify(data, answer)
+        assert not verdict.correct and verdict.status is status, (answer, verdict)
+
+
+def test_levels_change_the_instances():
+    low = [TASK.generate(seed, 1) for seed in range(10)]
+    high = [TASK.generate(seed, 10) for seed in range(10)]
+    assert all(len(i.data["coefficients"]) == 3 for i in low)
+    assert all(len(i.data["coefficients"]) == 9 for i in high)
+    assert all(r["coefficient"] == "0" and "/" not in r["real"] for i in low for r in i.data["roots"])
+    assert any(r["radicand"] < 0 for i in high for r in i.data["roots"])
+    assert any(r["radicand"] > 1 for i in high for r in i.data["roots"])
+    assert any("/" in r["real"] for i in high for r in i.data["roots"])
+    assert any(r["multiplicity"] == 2 for seed in range(30) for r in TASK.generate(seed, 10).data["roots"])

@@ -1,0 +1,236 @@
+"""Verifier for polynomial_factoring: the product must equal the polynomial and every factor be irreducible over Z."""
+
+from __future__ import annotations
+
+from fractions import Fraction
+from math import gcd
+from typing import Any
+
+from bootcamps.answers import parse_math
+from bootcamps.types import Verdict
+
+_MAX_CHARS = 2_000
+_MAX_DEGREE = 64
+_MAX_EXPONENT = 32
+_MAX_BITS = 4_000
+_FORMAT = "expected a product of factors in x, e.g. 3(x - 2)(2x + 1)^2(x^2 + x + 1)"
+
+Poly = list[Fraction]  # coefficients, constant term first
+
+
+class NotPolynomial(ValueError):
+    """The answer is not a product of polynomials in the variable."""
+
+
+def _trim(p: Poly) -> Poly:
+    while len(p) > 1 and p[-1] == 0:
+        p.pop()
+    return p
+
+
+def _check(p: Poly) -> Poly:
+    if len(p) - 1 > _MAX_DEGREE:
+        raise NotPolynomial("degree too large")
+    if any(c.numerator.bit_length() > _MAX_BITS or c.denominator.bit_length() > _MAX_BITS for c in p):
+        raise NotPolynomial("numbers too large")
+    return p
+
+
+def _add(a: Poly, b: Poly) -> Poly:
+    out = [Fraction(0)] * max(len(a), len(b))
+    for k, c in enumerate(a):
+        out[k] += c
+    for k, c in enumerate(b):
+        out[k] += c
+    return _check(_trim(out))
+
+
+def _mul(a: Poly, b: Poly) -> Poly:
+    if len(a) + len(b) - 2 > _MAX_DEGREE:
+        raise NotPolynomial("degree too large")
+    out = [Fraction(0)] * (len(a) + len(b) - 1)
+    for i, x in enumerate(a):
+        if x:
+            for j, y in enumerate(b):
+                out[i + j] += x * y
+    return _check(_trim(out))
+
+
+def _exponent(node: tuple) -> int:
+    if node[0] == "num" and node[1].denominator == 1 and 0 <= node[1].numerator <= _MAX_EXPONENT:
+        return node[1].numerator
+    raise NotPolynomial("exponents must be small non-negative integers")
+
+
+def expand(node: tuple, variable: str) -> Poly:
+    """The coefficient list of a polynomial parse tree; raises NotPolynomial."""
+    kind = node[0]
+    if kind == "num":
+        return [node[1]]
+    if kind == "sym":
+        if node[1] != variable:
+            raise NotPolynomial(f"the only variable is {variable}, found {node[1][:10]!r}")
+        return [Fraction(0), Fraction(1)]
+    if kind == "add":
+        total = [Fraction(0)]
+        for term in node[1]:
+            total = _add(total, expand(term, variable))
+        return total
+    if kind == "neg":
+        return [-c for c in expand(node[1], variable)]
+    if kind == "mul":
+        product = [Fraction(1)]
+        for factor in node[1]:
+            product = _mul(product, expand(factor, variable))
+        return product
+    if kind == "div":
+        denominator = expand(node[2], variable)
+        if len(denominator) != 1 or denominator[0] == 0:
+            raise NotPolynomial("division by a polynomial")
+        return [c / denominator[0] for c in expand(node[1], variable)]
+    if kind == "pow":
+        base, result = expand(node[1], variable), [Fraction(1)]
+        for _ in range(_exponent(node[2])):
+            result = _mul(result, base)
+        return result
+    raise NotPolynomial("only +, -, *, /, powers and the variable are understood")
+
+
+def factors(node: tuple, variable: str) -> tuple[Fraction, list[tuple[Poly, int]]]:
+    """(constant, [(factor, multiplicity)]) of a product as written; sums are single factors."""
+    kind = node[0]
+    if kind == "neg":
+        constant, found = factors(node[1], variable)
+        return -constant, found
+    if kind == "mul":
+        constant, found = Fraction(1), []
+        for child in node[1]:
+            c, f = factors(child, variable)
+            constant, found = constant * c, found + f
+        return constant, found
+    if kind == "pow" and node[1][0] in ("add", "mul", "sym", "neg", "pow"):
+        n = _exponent(node[2])
+        constant, found = factors(node[1], variable)
+        return constant ** n, [(f, m * n) for f, m in found]
+    if kind == "div":
+        constant, found = factors(node[1], variable)
+        denominator = expand(node[2], variable)
+        if len(denominator) != 1 or denominator[0] == 0:
+            raise NotPolynomial("division by a polynomial")
+        return constant / denominator[0], found
+    poly = expand(node, variable)
+    if len(poly) == 1:
+        return poly[0], []
+    return Fraction(1), [(poly, 1)]
+
+
+def _target(data: dict[str, Any]) -> Poly:
+    return [Fraction(c) for c in reversed(data["coefficients"])]
+
+
+def verify(data: dict[str, Any], answer: str) -> Verdict:
+    node = parse_math(answer) if len(answer) <= _MAX_CHARS else None
+    if node is None or node[0] in ("rel", "list", "set", "brk", "pm"):
+        return Verdict.unparsable(_FORMAT)
+    variable = data["variable"]
+    try:
+        constant, found = factors(node, variable)
+        product = [constant]
+        for poly, multiplicity in found:
+            for _ in range(multiplicity):
+                product = _mul(product, poly)
+    except NotPolynomial as error:
+        return Verdict.unparsable(f"{error}; {_FORMAT}")
+    except (ZeroDivisionError, RecursionError, IndexError, TypeError):
+        return Verdict.unparsable(_FORMAT)
+    if product != _target(data):
+        return Verdict.wrong("the product of the factors is not the given polynomial")
+    for poly, _ in found:
+        if any(c.denominator != 1 for c in poly):
+            return Verdict.wrong("a factor has non-integer coefficients; factor over the integers")
+        content = 0
+        for c in poly:
+            content = gcd(content, c.numerator)
+        if content != 1:
+            return Verdict.wrong("a factor still has a common integer factor; take it out")
+    # unique factorisation in Z[x]: primitive factors, as many as the irreducible ones, are irreducible
+    if sum(m for _, m in found) < data["irreducible_factors"]:
+        return Verdict.wrong("not fully factored: some factor can be factored further over the integers")
+    return Verdict.right()
+
+
+# -- audit hooks ----------------------------------------------------------------------------------
+
+def render(coefficients: list[int], variable: str = "x", star: str = "") -> str:
+    """A polynomial, highest degree first: ``2x^2 - x + 3``."""
+    degree, text = len(coefficients) - 1, ""
+    for k, c in enumerate(coefficients):
+        power = degree - k
+        if c == 0:
+            continue
+        magnitude = "" if abs(c) == 1 and power else str(abs(c)) + (star if power else "")
+        monomial = magnitude + ("" if power == 0 else variable if power == 1 else f"{variable}^{power}")
+        text = (("-" if c < 0 else "") + monomial) if not text else f"{text} {'-' if c < 0 else '+'} {monomial}"
+    return text
+
+
+def render_product(content: int, parts: list[tuple[list[int], int]], variable: str = "x", star: str = "",
+                   latex: bool = False) -> str:
+    """``-3(x - 1)^2(2x + 1)``; a lone ``x`` factor needs no brackets."""
+    text = "" if content == 1 else "-" if content == -1 else str(content)
+    for coefficients, multiplicity in parts:
+        inner = render(coefficients, variable)
+        factor = inner if inner == variable else f"({inner})"
+        joiner = star if text and text != "-" else ""
+        if latex:
+            factor = f"\\left{factor[:-1]}\\right)" if factor.startswith("(") else factor
+        power = (f"^{{{multiplicity}}}" if latex else f"^{multiplicity}") if multiplicity > 1 else ""
+        text += joiner + factor + power
+    return text
+
+
+def _parts(data: dict[str, Any]) -> list[tuple[list[int], int]]:
+    return [(f["coefficients"], f["multiplicity"]) for f in data["factors"]]
+
+
+def equivalents(data: dict[str, Any], reference: str) -> list[str]:
+    content, parts, v = data["content"], _parts(data), data["variable"]
+    forms = [render_product(content, list(reversed(parts)), v), render_product(content, parts, v, "*"),
+             render_product(content, parts, v, " \\cdot ", latex=True),
+             render_product(content, [(f, 1) for f, m in parts for _ in range(m)], v)]
+    first, m = parts[0]
+    flipped = [([-c for c in first], m), *parts[1:]]
+    forms.append(render_product(content * (-1) ** m, flipped, v))  # a sign moved into a factor
+    if abs(content) > 1:
+        forms.append(f"{content}*1*" + render_product(1, parts, v, "*"))
+    forms.append(f"\\left({render_product(content, parts, v)}\\right)")
+    return forms
+
+
+def near_misses(data: dict[str, Any], reference: str) -> list[str]:
+    content, parts, v = data["content"], _parts(data), data["variable"]
+    misses = [data["polynomial"], f"({data['polynomial']})", render_product(-content, parts, v),
+              render_product(content, [(parts[0][0], parts[0][1] + 1), *parts[1:]], v)]
+    shifted = list(parts[0][0])
+    shifted[-1] += 1
+    misses.append(render_product(content, [(shifted, parts[0][1]), *parts[1:]], v))
+    sums = [k for k, (f, _) in enumerate(parts) if sum(c != 0 for c in f) >= 2]
+    if abs(content) > 1 and sums:  # the content left inside a factor (a sum, so it cannot be read off)
+        k = sums[0]
+        factor, m = parts[k]
+        inside = [([content * c for c in factor], 1), *([(factor, m - 1)] if m > 1 else [])]
+        misses.append(render_product(1, [*parts[:k], *inside, *parts[k + 1:]], v))
+    first, m = parts[0]
+    if m >= 2 or len(parts) >= 2:  # two factors multiplied back together: not fully factored
+        other = first if m >= 2 else parts[1][0]
+        merged = [0] * (len(first) + len(other) - 1)
+        for i, a in enumerate(first):
+            for j, b in enumerate(other):
+                merged[i + j] += a * b
+        if m >= 2:
+            rest = ([(first, m - 2)] if m > 2 else []) + parts[1:]
+        else:
+            rest = ([(parts[1][0], parts[1][1] - 1)] if parts[1][1] > 1 else []) + parts[2:]
+        if sum(c != 0 for c in merged) >= 2:  # x * x merged is x^2, still fully factored
+            misses.append(render_product(content, [(merged, 1), *rest], v))
+    return misses

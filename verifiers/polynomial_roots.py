@@ -1,0 +1,351 @@
+"""Verifier for polynomial_roots: the answer is exactly the set of roots, checked by exact substitution."""
+
+from __future__ import annotations
+
+from fractions import Fraction
+from functools import lru_cache
+from math import gcd, isqrt
+from typing import Any
+
+from bootcamps.answers import parse_math
+from bootcamps.types import Verdict
+
+_MAX_CHARS = 2_000
+_MAX_TERMS = 32  # basis elements i^s * sqrt(m) in one value
+_MAX_BITS = 4_000
+_MAX_RADICAND = 10**12
+_MAX_POWER = 16
+_FORMAT = ("expected the roots as exact values separated by commas, e.g. 2, -1/3, 1 + sqrt(2), 1 - sqrt(2), "
+           "-1 + 2i")
+
+Value = dict[tuple[int, int], Fraction]  # {(s, m): c} is the sum of c * i^s * sqrt(m), m squarefree
+
+
+class Unsupported(ValueError):
+    """The answer uses a form outside exact arithmetic with square roots and i."""
+
+
+# -- exact arithmetic in Q(i, sqrt(2), sqrt(3), ...) -----------------------------------------------
+
+def _rational(value: Fraction) -> Value:
+    return {(0, 1): value} if value else {}
+
+
+def _check(value: Value) -> Value:
+    if len(value) > _MAX_TERMS:
+        raise Unsupported("too many radicals")
+    for c in value.values():
+        if c.numerator.bit_length() > _MAX_BITS or c.denominator.bit_length() > _MAX_BITS:
+            raise Unsupported("numbers too large")
+    return value
+
+
+def _add(a: Value, b: Value, sign: int = 1) -> Value:
+    out = dict(a)
+    for key, c in b.items():
+        total = out.get(key, 0) + sign * c
+        if total:
+            out[key] = total
+        else:
+            out.pop(key, None)
+    return _check(out)
+
+
+def _mul(a: Value, b: Value) -> Value:
+    out: Value = {}
+    for (s1, m1), c1 in a.items():
+        for (s2, m2), c2 in b.items():
+            g = gcd(m1, m2)
+            c = c1 * c2 * g
+            s = s1 + s2
+            if s == 2:
+                s, c = 0, -c
+            key = (s, m1 * m2 // (g * g))
+            total = out.get(key, 0) + c
+            if total:
+                out[key] = total
+            else:
+                out.pop(key, None)
+    return _check(out)
+
+
+@lru_cache(maxsize=4096)
+def _smallest_prime(m: int) -> int:
+    p = 2
+    while p * p <= m:
+        if m % p == 0:
+            return p
+        p += 1
+    return m
+
+
+def _inverse(x: Value, depth: int = 0) -> Value:
+    """1/x by conjugation: x = u + v*g for one generator g (i or sqrt(p)), times u - v*g."""
+    if not x:
+        raise ZeroDivisionError("division by zero")
+    if depth > 12:
+        raise Unsupported("too many radicals")
+    if set(x) == {(0, 1)}:
+        return {(0, 1): 1 / x[(0, 1)]}
+    if any(s for s, _ in x):
+        conjugate = {(s, m): (-c if s else c) for (s, m), c in x.items()}
+    else:
+        p = _smallest_prime(max(m for _, m in x))
+        conjugate = {(s, m): (-c if m % p == 0 else c) for (s, m), c in x.items()}
+    return _mul(_inverse(_mul(x, conjugate), depth + 1), conjugate)
+
+
+def _squarefree(n: int) -> tuple[int, int]:
+    """(k, m) with n = k^2 * m and m squarefree, for 0 < n <= _MAX_RADICAND."""
+    k, p = 1, 2
+    while p <= 1_000 and p * p <= n:
+        while n % (p * p) == 0:
+            n //= p * p
+            k *= p
+        p += 1
+    root = isqrt(n)
+    if root * root == n:
+        return k * root, 1
+    if n >= 1_000_000:
+        raise Unsupported("radicand too large to simplify")
+    return k, n
+
+
+def _sqrt(x: Value) -> Value:
+    if not x:
+        return {}
+    if set(x) != {(0, 1)}:
+        raise Unsupported("only square roots of rational numbers are understood")
+    q = x[(0, 1)]
+    n = abs(q.numerator) * q.denominator
+    if n > _MAX_RADICAND:
+        raise Unsupported("radicand too large")
+    k, m = _squarefree(n)
+    return {(1 if q < 0 else 0, m): Fraction(k, q.denominator)}
+
+
+def _power(base: Value, node: tuple) -> Value:
+    exponent = value_of(node)
+    if set(exponent) - {(0, 1)}:
+        raise Unsupported("only rational powers are understood")
+    q = exponent.get((0, 1), Fraction(0))
+    if q.denominator == 2:
+        base, q = _sqrt(base), q * 2
+    if q.denominator != 1 or abs(q) > _MAX_POWER:
+        raise Unsupported("only small integer powers and square roots are understood")
+    result: Value = {(0, 1): Fraction(1)}
+    for _ in range(abs(q.numerator)):
+        result = _mul(result, base)
+    return _inverse(result) if q < 0 else result
+
+
+def value_of(node: tuple) -> Value:
+    """The exact value of a constant parse tree; raises Unsupported or ZeroDivisionError."""
+    kind = node[0]
+    if kind == "num":
+        return _rational(node[1])
+    if kind == "const" and node[1] == "i":
+        return {(1, 1): Fraction(1)}
+    if kind == "add":
+        total: Value = {}
+        for term in node[1]:
+            total = _add(total, value_of(term))
+        return total
+    if kind == "neg":
+        return {key: -c for key, c in value_of(node[1]).items()}
+    if kind == "mul":
+        product: Value = {(0, 1): Fraction(1)}
+        for factor in node[1]:
+            product = _mul(product, value_of(factor))
+        return product
+    if kind == "div":
+        return _mul(value_of(node[1]), _inverse(value_of(node[2])))
+    if kind == "pow":
+        return _power(value_of(node[1]), node[2])
+    if kind == "func" and node[1] == "sqrt":
+        return _sqrt(value_of(node[2][0]))
+    if kind == "func" and node[1] == "root" and node[2][1] == ("num", Fraction(2), None):
+        return _sqrt(value_of(node[2][0]))
+    if kind == "mixed":
+        return _rational(node[1] + Fraction(node[2], node[3]))
+    if kind == "sym":
+        raise Unsupported(f"the roots must be numbers, found the variable {node[1][:10]!r}")
+    raise Unsupported("only +, -, *, /, integer powers, square roots and i are understood")
+
+
+def evaluate(coefficients: list[int], x: Value) -> Value:
+    """p(x) by Horner's rule, coefficients highest degree first."""
+    total: Value = {}
+    for c in coefficients:
+        total = _add(_mul(total, x), _rational(Fraction(c)))
+    return total
+
+
+def multiplicity(coefficients: list[int], x: Value) -> int:
+    """How many times x is a root of p (p(x) must be 0)."""
+    count, poly = 0, list(coefficients)
+    while len(poly) > 1 and not evaluate(poly, x):
+        count += 1
+        degree = len(poly) - 1
+        poly = [c * (degree - k) for k, c in enumerate(poly[:-1])]
+    return count
+
+
+# -- answer shape ---------------------------------------------------------------------------------
+
+def _replace_pm(node: tuple, sign: int) -> tuple[tuple, bool]:
+    """The tree with its first \\pm node resolved to + (sign 1) or - (sign -1)."""
+    if node[0] == "pm":
+        left, right = node[1], node[2] if sign > 0 else ("neg", node[2])
+        return (right if left is None else ("add", (left, right))), True
+    for index, child in enumerate(node[1:], start=1):
+        if isinstance(child, tuple) and child and isinstance(child[0], str):
+            new, done = _replace_pm(child, sign)
+            if done:
+                return (*node[:index], new, *node[index + 1:]), True
+        elif isinstance(child, tuple):
+            for k, grand in enumerate(child):
+                if isinstance(grand, tuple) and grand and isinstance(grand[0], str):
+                    new, done = _replace_pm(grand, sign)
+                    if done:
+                        items = (*child[:k], new, *child[k + 1:])
+                        return (*node[:index], items, *node[index + 1:]), True
+    return node, False
+
+
+def _items(node: tuple) -> list[tuple]:
+    if node[0] in ("list", "set"):
+        items = list(node[1])
+    elif node[0] == "brk":
+        items = list(node[3])
+    else:
+        items = [node]
+    values = []
+    for item in items:
+        if item[0] == "rel":
+            if item[2] != ("=",) or item[1][0][0] != "sym":
+                raise Unsupported("write each root as a value or as x = value")
+            item = item[1][1]
+        plus, found = _replace_pm(item, 1)
+        if found:
+            minus, _ = _replace_pm(item, -1)
+            if _replace_pm(plus, 1)[1]:
+                raise Unsupported("use at most one \\pm in each root")
+            values += [plus, minus]
+        else:
+            values.append(item)
+    return values
+
+
+def _key(value: Value) -> tuple:
+    return tuple(sorted(value.items()))
+
+
+def parse_roots(answer: str) -> list[Value] | str:
+    """The exact root values of an answer, or the reason it cannot be read."""
+    node = parse_math(answer) if len(answer) <= _MAX_CHARS else None
+    if node is None:
+        return _FORMAT
+    try:
+        return [value_of(item) for item in _items(node)]
+    except Unsupported as error:
+        return f"{error}; {_FORMAT}"
+    except (ZeroDivisionError, RecursionError, IndexError, TypeError):
+        return _FORMAT
+
+
+def verify(data: dict[str, Any], answer: str) -> Verdict:
+    values = parse_roots(answer)
+    if isinstance(values, str):
+        return Verdict.unparsable(values)
+    coefficients: list[int] = data["coefficients"]
+    counts: dict[tuple, int] = {}
+    try:
+        for value in values:
+            if evaluate(coefficients, value):
+                return Verdict.wrong("at least one listed value is not a root")
+            counts[_key(value)] = counts.get(_key(value), 0) + 1
+        for value in values:
+            count = counts[_key(value)]
+            if count > 1 and count != multiplicity(coefficients, value):
+                return Verdict.wrong("a root is listed more than once (list each distinct root once)")
+    except Unsupported as error:
+        return Verdict.unparsable(f"{error}; {_FORMAT}")
+    if len(counts) < data["distinct_roots"]:
+        return Verdict.wrong(f"{len(counts)} of the {data['distinct_roots']} distinct roots are given; some are missing")
+    return Verdict.right()
+
+
+# -- audit hooks ----------------------------------------------------------------------------------
+
+def _latex(root: dict[str, Any]) -> str:
+    real, imag, radicand = Fraction(root["real"]), Fraction(root["coefficient"]), root["radicand"]
+    parts = [] if real == 0 and imag else [_latex_fraction(real)]
+    if imag:
+        term = f"\\frac{{{abs(imag.numerator)}{_radical(radicand)}}}{{{imag.denominator}}}"
+        sign = "-" if imag < 0 else ("+" if parts else "")
+        parts.append(f"{sign} {term}")
+    return " ".join(parts)
+
+
+def _radical(radicand: int) -> str:
+    if radicand == -1:
+        return "i"
+    if radicand < 0:
+        return f"\\sqrt{{{-radicand}}}i"
+    return f"\\sqrt{{{radicand}}}"
+
+
+def _latex_fraction(value: Fraction) -> str:
+    if value.denominator == 1:
+        return str(value.numerator)
+    sign = "-" if value < 0 else ""
+    return f"{sign}\\frac{{{abs(value.numerator)}}}{{{value.denominator}}}"
+
+
+def equivalents(data: dict[str, Any], reference: str) -> list[str]:
+    items = [item.strip() for item in reference.split(",")]
+    roots = data["roots"]
+    forms = [", ".join(reversed(items)), "; ".join(items), "{" + ", ".join(items) + "}",
+             "\\{" + ", ".join(items) + "\\}", ", ".join(f"x = {item}" for item in items),
+             " or ".join(f"x = {item}" for item in items), ", ".join(_latex(root) for root in roots),
+             ", ".join(f"x_{k} = {item}" for k, item in enumerate(items, start=1))]
+    paired = []
+    for root in roots:
+        if root["coefficient"] != "0" and Fraction(root["coefficient"]) > 0:
+            real = _latex_fraction(Fraction(root["real"]))
+            imag = Fraction(root["coefficient"])
+            term = f"\\frac{{{imag.numerator}{_radical(root['radicand'])}}}{{{imag.denominator}}}"
+            paired.append(f"{real} \\pm {term}" if real != "0" else f"\\pm {term}")
+        elif root["coefficient"] == "0":
+            paired.append(_latex(root))
+    forms.append(", ".join(paired))
+    repeated = [item for item, root in zip(items, roots, strict=True) for _ in range(root["multiplicity"])]
+    forms.append(", ".join(repeated))
+    return forms
+
+
+def near_misses(data: dict[str, Any], reference: str) -> list[str]:
+    items = [item.strip() for item in reference.split(",")]
+    roots = data["roots"]
+    misses = [", ".join(items[1:]), ", ".join(items[:-1]), ", ".join([*items, "0" if "0" not in items else "100"]),
+              ", ".join(str(c) for c in data["coefficients"]), f"{', '.join(items[:-1])} or {items[-1]}, 1000"]
+    first = Fraction(roots[0]["real"])
+    if roots[0]["coefficient"] == "0":
+        misses.append(", ".join([str(first + 1), *items[1:]]))
+        misses.append(", ".join([f"{float(first) + 0.001:.3f}", *items[1:]]))
+    irrational = [k for k, root in enumerate(roots) if root["coefficient"] != "0"]
+    if irrational:
+        k = irrational[0]
+        doubled = [items[k] if j == k + 1 else item for j, item in enumerate(items)]
+        misses.append(", ".join(doubled))  # both conjugates written with the same sign
+    if any(root["coefficient"] != "0" and root["radicand"] > 0 for root in roots):
+        approximations = []
+        for root in roots:
+            if root["radicand"] > 0:
+                value = float(Fraction(root["real"])) + float(Fraction(root["coefficient"])) * root["radicand"] ** 0.5
+                approximations.append(f"{value:.4f}")
+            else:
+                approximations.append(_latex(root))
+        misses.append(", ".join(approximations))
+    return misses
