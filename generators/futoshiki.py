@@ -45,6 +45,7 @@ from __future__ import annotations
 
 import random
 
+from bootcamps.digit_sets import place_hidden_singles
 from bootcamps.errors import GenerationError, InvalidParameterError
 from bootcamps.types import Problem
 
@@ -166,24 +167,10 @@ def _propagate(cand: list[int], queue: list[int], board: Board) -> bool:
                         cand[peer] = other
                         queue.append(peer)
         for unit in board.units:  # hidden singles: a digit with one place left in a row or column
-            once = twice = 0
-            for cell in unit:
-                mask = cand[cell]
-                twice |= once & mask
-                once |= mask
-            if once != full:
+            narrowed = place_hidden_singles(unit, cand, full)
+            if narrowed is None:
                 return False
-            hidden = once & ~twice
-            if not hidden:
-                continue
-            for cell in unit:
-                mask = cand[cell]
-                if mask & hidden and mask & (mask - 1):
-                    bit = mask & hidden
-                    if bit & (bit - 1):
-                        return False  # two digits can only go in this one cell
-                    cand[cell] = bit
-                    queue.append(cell)
+            queue.extend(narrowed)
         if not queue:
             return True
 

@@ -46,14 +46,15 @@ Version history:
 from __future__ import annotations
 
 import itertools
-import math
 import random
 import string
 from functools import cache
 
+from bootcamps.digit_sets import place_hidden_singles
 from bootcamps.errors import GenerationError, InvalidParameterError
 from bootcamps.generators.futoshiki import bits, random_latin_square
 from bootcamps.types import Problem
+from bootcamps.verifiers.kenken import cage_value
 
 MIN_SIZE, MAX_SIZE = 3, 8
 MAX_CAGE = 5
@@ -62,20 +63,6 @@ LETTERS = string.ascii_uppercase + string.ascii_lowercase
 _MAX_ATTEMPTS = 60
 _MAX_REPAIRS = 12
 _POPCOUNT = [bin(mask).count("1") for mask in range(1 << MAX_SIZE)]
-
-
-def cage_value(op: str, digits: tuple[int, ...]) -> int | None:
-    """What ``op`` makes of the cage's digits, or None when it does not apply."""
-    if op == "+":
-        return sum(digits)
-    if op == "*":
-        return math.prod(digits)
-    if len(digits) != 2:
-        return None
-    large, small = max(digits), min(digits)
-    if op == "-":
-        return large - small
-    return large // small if large % small == 0 else None
 
 
 def reaches(op: str | None, target: int, digits: tuple[int, ...]) -> bool:
@@ -220,24 +207,10 @@ def _propagate(cand: list[int], allowed: list[list[tuple[int, ...]]], queue: lis
                     queue.append(cell)
             continue
         for unit in puzzle.units:  # hidden singles: a digit with one place left in a row or column
-            once = twice = 0
-            for cell in unit:
-                mask = cand[cell]
-                twice |= once & mask
-                once |= mask
-            if once != full:
+            narrowed = place_hidden_singles(unit, cand, full)
+            if narrowed is None:
                 return False
-            hidden = once & ~twice
-            if not hidden:
-                continue
-            for cell in unit:
-                mask = cand[cell]
-                if mask & hidden and mask & (mask - 1):
-                    bit = mask & hidden
-                    if bit & (bit - 1):
-                        return False
-                    cand[cell] = bit
-                    queue.append(cell)
+            queue.extend(narrowed)
         if not queue:
             return True
 

@@ -42,6 +42,7 @@ from __future__ import annotations
 import random
 from functools import cache
 
+from bootcamps.digit_sets import place_hidden_singles
 from bootcamps.errors import GenerationError, InvalidParameterError
 from bootcamps.types import Problem
 
@@ -107,26 +108,12 @@ def _propagate(cand: list[int], stack: list[int], dirty: set[int], geo: Geometry
             return True
         todo, dirty = dirty, set()
         for index in todo:
-            unit = units[index]
-            once = twice = 0
-            for cell in unit:
-                mask = cand[cell]
-                twice |= once & mask
-                once |= mask
-            if once != full:
+            narrowed = place_hidden_singles(units[index], cand, full)
+            if narrowed is None:
                 return False
-            hidden = once & ~twice
-            if not hidden:
-                continue
-            for cell in unit:
-                mask = cand[cell]
-                if mask & hidden and mask & (mask - 1):
-                    bit = mask & hidden
-                    if bit & (bit - 1):
-                        return False  # two digits can only go in this one cell
-                    cand[cell] = bit
-                    dirty.update(unit_ids[cell])
-                    stack.append(cell)
+            for cell in narrowed:
+                dirty.update(unit_ids[cell])
+                stack.append(cell)
 
 
 def _branch_cell(cand: list[int]) -> int:

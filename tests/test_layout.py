@@ -27,6 +27,16 @@ def test_generators_verifiers_and_registry_name_the_same_families():
     assert _modules("generators") == _modules("verifiers") == registered
 
 
+def test_readme_catalog_names_every_family_under_its_category():
+    readme = (ROOT / "README.md").read_text()
+    catalog = readme[readme.index("## The catalog"):]
+    lines = {line.split(":")[0].removeprefix("- ").split(" ")[0]: line
+             for line in catalog.replace("\n  ", " ").splitlines() if line.startswith("- ")}
+    for task in default_registry().tasks.values():
+        line = lines.get(task.category, "")
+        assert f"`{task.module_name}`" in line, f"README's catalog lacks {task.module_name} under {task.category}"
+
+
 def test_family_modules_have_the_docstring_template():
     for name in _modules("generators"):
         text = (ROOT / "generators" / f"{name}.py").read_text()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from bootcamps.answers.char_grid import grid_renderings
 from bootcamps.types import Verdict
 
 _NOISE = re.compile(r"[\s,;|\[\](){}'\"`]+")
@@ -74,17 +75,7 @@ def verify(data: dict[str, Any], answer: str) -> Verdict:
 
 def equivalents(data: dict[str, Any], reference: str) -> list[str]:
     rows = data["solution"]
-    return [
-        f"\n  {reference}  \n",
-        "\n".join(" ".join(row) for row in rows),
-        "\n".join(",".join(row) for row in rows),
-        "\n".join(", ".join(row) for row in rows),
-        "".join(rows),
-        " ".join(rows),
-        "[" + ", ".join("[" + ", ".join(row) + "]" for row in rows) + "]",
-        "\n\n".join(rows),
-        "\n".join(f"`{row}`" for row in rows),
-    ]
+    return [*grid_renderings(rows, reference), " ".join(rows), "\n".join(f"`{row}`" for row in rows)]
 
 
 def _flip(rows: list[str], r: int, c: int) -> list[str]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from bootcamps.answers.char_grid import parse_digit_rows
+from bootcamps.answers.char_grid import grid_renderings, parse_digit_rows
 from bootcamps.types import Verdict
 
 
@@ -46,17 +46,7 @@ def verify(data: dict[str, Any], answer: str) -> Verdict:
 
 
 def equivalents(data: dict[str, Any], reference: str) -> list[str]:
-    rows = data["solution"]
-    return [
-        f"\n  {reference}  \n",
-        "\n".join(rows),
-        "\n".join(", ".join(row) for row in rows),
-        "\n".join("|".join(row) for row in rows),
-        "".join(rows),
-        " ".join(" ".join(row) for row in rows),
-        "[" + ", ".join("[" + ", ".join(row) + "]" for row in rows) + "]",
-        "\n\n".join(" ".join(row) for row in rows),
-    ]
+    return grid_renderings(data["solution"], reference)
 
 
 def _text(rows: list[str]) -> str:

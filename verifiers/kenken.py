@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import math
 import string
+from collections.abc import Sequence
 from typing import Any
 
-from bootcamps.answers.char_grid import parse_digit_rows
+from bootcamps.answers.char_grid import grid_renderings, parse_digit_rows
 from bootcamps.types import Verdict
 
 LETTERS = string.ascii_uppercase + string.ascii_lowercase
 
 
-def _value(op: str, digits: list[int]) -> int | None:
+def cage_value(op: str, digits: Sequence[int]) -> int | None:
+    """What ``op`` makes of a cage's digits, or None when it does not apply."""
     if op == "+":
         return sum(digits)
     if op == "*":
@@ -31,8 +33,8 @@ def cage_holds(cage: dict[str, Any], digits: list[int], show_ops: bool) -> bool:
     if op == "=":
         return digits == [target]
     if show_ops:
-        return _value(op, digits) == target
-    return any(_value(each, digits) == target for each in "+-*/")
+        return cage_value(op, digits) == target
+    return any(cage_value(each, digits) == target for each in "+-*/")
 
 
 def _latin_violation(rows: list[str]) -> str | None:
@@ -63,17 +65,7 @@ def verify(data: dict[str, Any], answer: str) -> Verdict:
 
 
 def equivalents(data: dict[str, Any], reference: str) -> list[str]:
-    rows = data["solution"]
-    return [
-        f"\n  {reference}  \n",
-        "\n".join(rows),
-        "\n".join(", ".join(row) for row in rows),
-        "\n".join(" | ".join(row) for row in rows),
-        "".join(rows),
-        " ".join(" ".join(row) for row in rows),
-        "[" + ", ".join("[" + ", ".join(row) + "]" for row in rows) + "]",
-        "\n\n".join(" ".join(row) for row in rows),
-    ]
+    return grid_renderings(data["solution"], reference)
 
 
 def _text(rows: list[str]) -> str:

@@ -6,6 +6,7 @@ import re
 from typing import Any
 
 from bootcamps.answers import parse_grid
+from bootcamps.answers.char_grid import grid_renderings
 from bootcamps.types import Verdict
 
 _NOISE = re.compile(r"[\s,;|\[\](){}]+")
@@ -83,16 +84,7 @@ def _text(rows: list[str], sep: str = " ", row_sep: str = "\n") -> str:
 
 
 def equivalents(data: dict[str, Any], reference: str) -> list[str]:
-    rows = data["solution"]
-    return [
-        f"\n  {reference}  \n",
-        _text(rows, ""),
-        _text(rows, ", "),
-        _text(rows, " | "),
-        "".join(rows),
-        "[" + ", ".join("[" + ", ".join(row) + "]" for row in rows) + "]",
-        _text(rows, " ", "\n\n"),
-    ]
+    return grid_renderings(data["solution"], reference)
 
 
 def near_misses(data: dict[str, Any], reference: str) -> list[str]:

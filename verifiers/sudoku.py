@@ -2,51 +2,10 @@
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
-from bootcamps.answers import parse_grid
+from bootcamps.answers.char_grid import grid_renderings, parse_digit_rows
 from bootcamps.types import Verdict
-
-_MAX_CHARS_PER_CELL = 12
-_NOISE = re.compile(r"[\s,;|\[\](){}]+")
-_SEPARATOR_LINE = set("-+=| ")
-
-
-def _format(size: int) -> str:
-    return f"expected {size} lines of {size} digits from 1 to {size}, one line per row"
-
-
-def _compact(text: str, size: int) -> list[list[str]] | None:
-    """Rows written without usable separators: ``534|678|912`` lines, or all cells on one line."""
-    lines = [line for line in text.splitlines() if line.strip() and not set(line.strip()) <= _SEPARATOR_LINE]
-    packed = [_NOISE.sub("", line) for line in lines]
-    if len(packed) == size and all(len(row) == size for row in packed):
-        return [list(row) for row in packed]
-    joined = "".join(packed)
-    if len(joined) == size * size:
-        return [list(joined[r * size:(r + 1) * size]) for r in range(size)]
-    return None
-
-
-def parse_answer(answer: str, size: int) -> list[str] | str:
-    """The answer's rows as strings of digits, or the reason it cannot be read."""
-    if not isinstance(answer, str) or len(answer) > _MAX_CHARS_PER_CELL * size * size + 200:
-        return f"the answer is too long; {_format(size)}"
-    digits = "123456789"[:size]
-    packed = "".join(answer.split())
-    if len(packed) == size * size and not packed.strip(digits):
-        # the usual case, digits separated by spaces and newlines, read without regexes
-        return [packed[r * size:(r + 1) * size] for r in range(size)]
-    grid = parse_grid(answer, size, size) or _compact(answer, size)
-    if grid is None:
-        return _format(size)
-    for row in grid:
-        for cell in row:
-            if len(cell) != 1 or cell not in digits:
-                shown = cell if len(cell) <= 3 else cell[:3] + "..."
-                return f"every cell must be a digit from 1 to {size}; found {shown!r}"
-    return ["".join(row) for row in grid]
 
 
 def rule_violation(rows: list[str], box_rows: int, box_cols: int) -> str | None:
@@ -68,7 +27,7 @@ def rule_violation(rows: list[str], box_rows: int, box_cols: int) -> str | None:
 
 def verify(data: dict[str, Any], answer: str) -> Verdict:
     size = data["size"]
-    rows = parse_answer(answer, size)
+    rows = parse_digit_rows(answer, size)
     if isinstance(rows, str):
         return Verdict.unparsable(rows)
     if rows == data["solution"]:
@@ -99,19 +58,9 @@ def _boxed(rows: list[str], box_rows: int, box_cols: int) -> str:
 
 
 def equivalents(data: dict[str, Any], reference: str) -> list[str]:
-    rows = data["solution"]
-    return [
-        f"\n  {reference}  \n",
-        _grid_text(rows, ""),
-        _grid_text(rows, ", "),
-        _grid_text(rows, ","),
-        _boxed(rows, data["box_rows"], data["box_cols"]),
-        "\n".join("|".join(row[c:c + data["box_cols"]] for c in range(0, len(row), data["box_cols"]))
-                  for row in rows),
-        "".join(rows),
-        "[" + ", ".join("[" + ", ".join(row) + "]" for row in rows) + "]",
-        _grid_text(rows, " ", "\n\n"),
-    ]
+    rows, box_cols = data["solution"], data["box_cols"]
+    return [*grid_renderings(rows, reference), _boxed(rows, data["box_rows"], box_cols),
+            "\n".join("|".join(row[c:c + box_cols] for c in range(0, len(row), box_cols)) for row in rows)]
 
 
 def _swap_digits(rows: list[str], a: str, b: str) -> list[str]:

@@ -223,6 +223,8 @@ def same_function(reference: Node, answer: Node, variable: str, env: dict | None
     of the answer (constants) to numbers. None when the time budget ran out or too few points of
     the common domain were found.
     """
+    if answer == reference:
+        return True  # the same tree is the same function: nothing to evaluate
     try:
         exact_values, numeric_values = _reference_values(reference, variable)
     except (Timeout, RecursionError):

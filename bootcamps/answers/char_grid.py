@@ -58,3 +58,18 @@ def parse_digit_rows(answer: str, size: int) -> list[str] | str:
                 shown = cell if len(cell) <= 3 else cell[:3] + "..."
                 return f"every cell must be a digit from 1 to {size}; found {shown!r}"
     return ["".join(row) for row in grid]
+
+
+def grid_renderings(rows: list[str], reference: str) -> list[str]:
+    """Other ways models write a grid of one-character cells, all of which ``parse_cell_grid`` reads:
+    for the ``equivalents`` audit hook of grid families."""
+    return [
+        f"\n  {reference}  \n",
+        "\n".join(rows),
+        "\n".join(", ".join(row) for row in rows),
+        "\n".join(" | ".join(row) for row in rows),
+        "".join(rows),
+        " ".join(" ".join(row) for row in rows),
+        "[" + ", ".join("[" + ", ".join(row) + "]" for row in rows) + "]",
+        "\n\n".join(" ".join(row) for row in rows),
+    ]
