@@ -433,6 +433,8 @@ def test_parsers_never_raise_on_junk():
     ("6/8", Fraction(3, 4)), ("\\dfrac12", Fraction(1, 2)), ("2\\frac{1}{4}", Fraction(9, 4)), ("25\\%", Fraction(1, 4)),
     ("6.02e23", Fraction(602 * 10**21)), ("0.\\overline{3}", Fraction(1, 3)), ("$-3$", Fraction(-3)),
     ("2^{10}", None), ("1/0", None), ("x", None), ("3 or 4", None),
+    # a whole number then a proper fraction is a mixed number, even when it looks like a thousands group
+    ("14 249/379", Fraction(14 * 379 + 249, 379)), ("2 1/4", Fraction(9, 4)), ("1 000 000/7", Fraction(10**6, 7)),
 ])
 def test_parse_number(text, value):
     assert parse_number(text) == value

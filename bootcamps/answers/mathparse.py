@@ -137,8 +137,20 @@ def normalise(text: str) -> str:
     grouped = _COMMA_GROUPED.findall(text)
     if grouped and sum(group.count(",") for group in grouped) == text.count(","):
         text = _COMMA_GROUPED.sub(lambda match: match.group(0).replace(",", ""), text)
-    text = _SPACE_GROUPED.sub(lambda match: match.group(0).replace(" ", ""), text)
+    text = _SPACE_GROUPED.sub(_join_space_groups, text)
     return text.strip()
+
+
+_PROPER_DENOMINATOR = re.compile(r"\s*/\s*(\d+)")
+
+
+def _join_space_groups(match: re.Match[str]) -> str:
+    """``1 000`` is a thousand, but ``14 249/379`` is the mixed number 14 + 249/379."""
+    denominator = _PROPER_DENOMINATOR.match(match.string, match.end())
+    last = match.group(0).rsplit(" ", 1)[1]
+    if denominator and " " not in match.group(0).rsplit(" ", 1)[0] and int(last) < int(denominator.group(1)):
+        return match.group(0)
+    return match.group(0).replace(" ", "")
 
 
 # -- tokens --------------------------------------------------------------------------------------
