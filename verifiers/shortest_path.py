@@ -3,35 +3,19 @@
 from __future__ import annotations
 
 import heapq
-import re
 from typing import Any
 
+from bootcamps.answers.edges import parse_node_sequence
 from bootcamps.types import Verdict
 
 MAX_ANSWER_CHARS = 4_000
-_SEPARATORS = re.compile(r"-+>|=+>|[\u2192\u27f6\u21d2\u2794,;\u2013\u2014-]")
-
-
-def parse_path(answer: str, nodes: dict[str, Any]) -> list[str] | str:
-    """Node names in order (upper-cased), or a reason why the text is not a node sequence."""
-    text = answer.strip().removesuffix(".")
-    if len(text) >= 2 and text[0] + text[-1] in ("[]", "()"):
-        text = text[1:-1]
-    tokens = _SEPARATORS.sub(" ", text).split()
-    if not tokens:
-        return "expected node names separated by ->"
-    path = [token.upper() for token in tokens]
-    for token, name in zip(tokens, path, strict=True):
-        if name not in nodes:
-            return f"{token[:20]!r} is not a node of the graph; expected node names separated by ->"
-    return path
 
 
 def verify(data: dict[str, Any], answer: str) -> Verdict:
     if len(answer) > MAX_ANSWER_CHARS:
         return Verdict.unparsable(f"expected a path of node names, found {len(answer)} characters")
     adjacency = data["adjacency"]
-    path = parse_path(answer, adjacency)
+    path = parse_node_sequence(answer, adjacency, MAX_ANSWER_CHARS)
     if isinstance(path, str):
         return Verdict.unparsable(path)
     if path[0] != data["source"]:
