@@ -34,6 +34,22 @@ COMPARISONS = [
     ("cryptarithm-v1", 3, "cryptarithm", "2-3 addends (RG: 2-3 words)"),
     ("graph_coloring-v1", 4, "graph_color", "10 nodes, 3 colours (RG: 10 vertices, 3 colours)"),
     ("shortest_path-v1", 4, "shortest_path", "10-node weighted graph (RG: 5-8 grid)"),
+    ("futoshiki-v1", 5, "futoshiki", "6x6 (RG: 4-9 boards); both prove uniqueness"),
+    ("n_queens-v1", 5, "n_queens", "8x8 (RG: 8x8, 1-7 queens removed)"),
+    ("zebra_puzzle-v1", 5, "zebra_puzzles", "4 houses x 5 attributes (RG: 4 x 4); both prove uniqueness"),
+    ("polynomial_roots-v1", 3, "polynomial_equations", "degree 3 (RG: degree 1-3)"),
+    ("tower_of_hanoi-v1", 5, "tower_of_hanoi", "5 disks, 3 pegs (RG: 3-7 disks, 3-4 pegs)"),
+    ("cellular_automaton-v1", 7, "game_of_life", "Life-like 6x6, 2 steps (RG: Life 10x10, 1 step)"),
+    ("count_islands-v1", 5, "largest_island", "10x10 (RG: 5-10 grids)"),
+    ("topological_sort-v1", 3, "course_schedule", "8 nodes (RG: 5-10 courses)"),
+    ("sokoban-v1", 5, "sokoban", "7x6, 2 boxes, solved optimally (RG: 6-10 rooms, 4-10 boxes)"),
+    ("water_jugs-v1", 5, "jugs", "3 jugs, optimum by BFS (RG: 3 jugs)"),
+    ("dice_probability-v1", 5, "dice", "4 mixed dice up to 10 sides (RG: 4 dice up to 20)"),
+    ("date_arithmetic-v1", 3, "calendar_arithmetic", "offsets up to 120 days (RG: up to 100)"),
+    ("prime_factorization-v1", 3, "prime_factorization", "4 digits (RG: up to 1000)"),
+    ("base_conversion-v1", 3, "base_conversion", "3 digits (RG: up to 1000)"),
+    ("antiderivative-v1", 3, "intermediate_integration", "nested terms (RG: mixed types)"),
+    ("boolean_circuit-v1", 3, "circuit_logic", "3 inputs, depth 3 (RG: 2-4 inputs)"),
 ]
 
 
