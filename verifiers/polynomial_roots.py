@@ -213,7 +213,7 @@ def _replace_pm(node: tuple, sign: int) -> tuple[tuple, bool]:
     return node, False
 
 
-def _items(node: tuple) -> list[tuple]:
+def _items(node: tuple, may_pm: bool = True) -> list[tuple]:
     if node[0] in ("list", "set"):
         items = list(node[1])
     elif node[0] == "brk":
@@ -226,7 +226,7 @@ def _items(node: tuple) -> list[tuple]:
             if item[2] != ("=",) or item[1][0][0] != "sym":
                 raise Unsupported("write each root as a value or as x = value")
             item = item[1][1]
-        plus, found = _replace_pm(item, 1)
+        plus, found = _replace_pm(item, 1) if may_pm else (item, False)
         if found:
             minus, _ = _replace_pm(item, -1)
             if _replace_pm(plus, 1)[1]:
@@ -238,7 +238,8 @@ def _items(node: tuple) -> list[tuple]:
 
 
 def _key(value: Value) -> tuple:
-    return tuple(sorted(value.items()))
+    # plain integers: hashing a Fraction costs a modular inverse
+    return tuple(sorted((s, m, c.numerator, c.denominator) for (s, m), c in value.items()))
 
 
 def parse_roots(answer: str) -> list[Value] | str:
@@ -247,11 +248,32 @@ def parse_roots(answer: str) -> list[Value] | str:
     if node is None:
         return _FORMAT
     try:
-        return [value_of(item) for item in _items(node)]
+        # \\pm nodes come only from these spellings: without them, no tree walk is needed
+        may_pm = any(mark in answer for mark in ("pm", "mp", "\u00b1", "\u2213"))
+        return [value_of(item) for item in _items(node, may_pm)]
     except Unsupported as error:
         return f"{error}; {_FORMAT}"
     except (ZeroDivisionError, RecursionError, IndexError, TypeError):
         return _FORMAT
+
+
+@lru_cache(maxsize=4096)
+def _root_key(real: str, coefficient: str, radicand: int) -> tuple:
+    """The canonical key of a stored root real + coefficient * sqrt(radicand)."""
+    value = _rational(Fraction(real))
+    if Fraction(coefficient):
+        value = _add(value, _mul(_rational(Fraction(coefficient)), _sqrt(_rational(Fraction(radicand)))))
+    return _key(value)
+
+
+def _known_roots(data: dict[str, Any]) -> dict[tuple, int] | None:
+    """Each stored root's key and multiplicity; None if the stored roots do not give the distinct count."""
+    try:
+        known = {_root_key(root["real"], root["coefficient"], root["radicand"]): root["multiplicity"]
+                 for root in data["roots"]}
+    except (Unsupported, KeyError, TypeError, ValueError):
+        return None
+    return known if len(known) == data["distinct_roots"] else None
 
 
 def verify(data: dict[str, Any], answer: str) -> Verdict:
@@ -259,15 +281,20 @@ def verify(data: dict[str, Any], answer: str) -> Verdict:
     if isinstance(values, str):
         return Verdict.unparsable(values)
     coefficients: list[int] = data["coefficients"]
+    # every root is stored (the polynomial was built from them), so a value is a root exactly
+    # when it equals a stored one: no need to evaluate the polynomial in Q(i, sqrt(m))
+    known = _known_roots(data)
     counts: dict[tuple, int] = {}
+    keys = [_key(value) for value in values]
     try:
-        for value in values:
-            if evaluate(coefficients, value):
+        for key, value in zip(keys, values, strict=True):
+            if key not in known if known is not None else evaluate(coefficients, value):
                 return Verdict.wrong("at least one listed value is not a root")
-            counts[_key(value)] = counts.get(_key(value), 0) + 1
-        for value in values:
-            count = counts[_key(value)]
-            if count > 1 and count != multiplicity(coefficients, value):
+            counts[key] = counts.get(key, 0) + 1
+        for key, value in zip(keys, values, strict=True):
+            count = counts[key]
+            expected = known[key] if known is not None else multiplicity(coefficients, value)
+            if count > 1 and count != expected:
                 return Verdict.wrong("a root is listed more than once (list each distinct root once)")
     except Unsupported as error:
         return Verdict.unparsable(f"{error}; {_FORMAT}")
