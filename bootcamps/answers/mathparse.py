@@ -610,7 +610,7 @@ class _Parser:
             mixed = self.mixed_number(node[1])
             return node if mixed is node[1] else ("neg", mixed)
         whole = _int_literal(node)
-        if whole is None:
+        if whole is None or self.peek()[0] not in ("cmd", "num"):
             return node
         tokens = [self.peek(ahead) for ahead in range(7)]
         if (tokens[0][:2] == ("cmd", "frac") and tokens[1][:2] == ("op", "{") and tokens[2][0] == "num"
