@@ -8,10 +8,11 @@ Description:
     in wolf, goat and cabbage) and, at some levels, a counting rule between two groups ("where
     there is at least one knight, the knights may not be outnumbered by the bandits", as in
     missionaries and cannibals). Instances are random (names, rowers, rule pairs and guards);
-    breadth-first search over every (left bank, boat side) state at generation proves each one
-    solvable and gives the fewest crossings. Only instances whose rules really bind are kept:
-    the optimum must exceed the fewest crossings the same boat needs with no rules at all. The
-    prompt allows the optimum plus ``slack`` crossings.
+    breadth-first search over every (left bank, boat side) state at generation (states as
+    bitmasks, the rules as a table of safe banks) proves each one solvable and gives the fewest
+    crossings. Only instances whose rules really bind are kept: the optimum must exceed the
+    fewest crossings the same boat needs with no rules at all (searched once per number of
+    travellers, rowers and capacity). The prompt allows the optimum plus ``slack`` crossings.
 Difficulty:
     travellers: how many travellers (4 at level 1, 8 at level 10).
     rowers: how many of them can row (1 at level 1: a farm puzzle where the farmer rows and is
@@ -42,7 +43,8 @@ Version history:
 from __future__ import annotations
 
 import random
-from collections import deque
+from bisect import bisect_right
+from functools import lru_cache
 from itertools import combinations
 
 from bootcamps.errors import GenerationError, InvalidParameterError
@@ -69,34 +71,92 @@ def bank_is_safe(bank: int, guards: list[tuple[int, int, int]], groups: tuple[in
     return True
 
 
-def solve(count: int, rowers: int, capacity: int, safe: list[bool]) -> list[int] | None:
-    """A shortest plan (the boat's load, as a bitmask, per crossing) or None when unsolvable."""
-    everyone = (1 << count) - 1
+@lru_cache(maxsize=1024)
+def _fitting_loads(count: int, rowers: int, capacity: int) -> tuple[tuple[int, ...], ...]:
+    """For each bank (a bitmask), every load the boat can take from it, in a fixed order.
+
+    Loads come by size, then in ``combinations`` order; each holds a rower.
+    """
     loads = [sum(1 << i for i in group) for size in range(1, capacity + 1)
              for group in combinations(range(count), size)]
     loads = [load for load in loads if load & rowers]
-    start, goal = (everyone, 0), (0, 1)
-    parents: dict[tuple[int, int], tuple[tuple[int, int], int] | None] = {start: None}
-    queue = deque([start])
-    while queue:
-        state = queue.popleft()
-        if state == goal:
-            plan = []
-            while (parent := parents[state]) is not None:
-                state, load = parent
-                plan.append(load)
-            return plan[::-1]
-        left, side = state
-        bank = left if side == 0 else everyone ^ left
-        for load in loads:
-            if load & bank != load:
-                continue
-            after_left = left ^ load
-            after = (after_left, 1 - side)
-            if after not in parents and safe[after_left] and safe[everyone ^ after_left]:
-                parents[after] = (state, load)
+    return tuple(tuple(load for load in loads if load & bank == load) for bank in range(1 << count))
+
+
+def solve(count: int, rowers: int, capacity: int, safe: list[bool]) -> list[int] | None:
+    """A shortest plan (the boat's load, as a bitmask, per crossing) or None when unsolvable.
+
+    Breadth-first search over states coded as ``left bank | boat on the right << count``, the
+    loads tried in the order of ``_fitting_loads``; it stops as soon as the goal is reached,
+    since the path to a state is fixed when the state is first reached.
+    """
+    everyone, right = (1 << count) - 1, 1 << count
+    fits = _fitting_loads(count, rowers, capacity)
+    allowed = [safe[left] and safe[everyone ^ left] for left in range(right)]
+    parents = {everyone: -1}
+    queue = [everyone]
+    for state in queue:  # a list may grow while it is iterated over
+        left = state & everyone
+        bank, boat = (everyone ^ left, 0) if state & right else (left, right)
+        for load in fits[bank]:
+            if allowed[left ^ load] and (after := (left ^ load) | boat) not in parents:
+                parents[after] = state
+                if after == right:  # everyone on the right bank, with the boat
+                    return _loads(parents, after, everyone)
                 queue.append(after)
     return None
+
+
+def _loads(parents: dict[int, int], state: int, everyone: int) -> list[int]:
+    """The boat's loads along the path that reached ``state``."""
+    plan = []
+    while (parent := parents[state]) >= 0:
+        plan.append((parent ^ state) & everyone)
+        state = parent
+    return plan[::-1]
+
+
+@lru_cache(maxsize=1024)
+def _fewest_without_rules(count: int, rowers: int, capacity: int) -> int | None:
+    """The fewest crossings the boat needs with no rules at all (None: impossible)."""
+    plan = solve(count, rowers, capacity, [True] * (1 << count))
+    return None if plan is None else len(plan)
+
+
+def _subsets(mask: int) -> list[int]:
+    """Every subset of a bitmask, itself included."""
+    subsets, subset = [], mask
+    while True:
+        subsets.append(subset)
+        if not subset:
+            return subsets
+        subset = (subset - 1) & mask
+
+
+def _safe_banks(count: int, rules: list[tuple[int, int, int]], split: tuple[int, int] | None) -> list[bool]:
+    """``bank_is_safe`` for every bank, found by listing only the banks that break a rule."""
+    safe = [True] * (1 << count)
+    everyone = (1 << count) - 1
+    for a, b, guard in rules:  # the pair with any others but the guard
+        pair = 1 << a | 1 << b
+        for others in _subsets(everyone & ~(pair | 1 << guard)):
+            safe[pair | others] = False
+    if split is not None:  # some of the protected, more of the threat, any others
+        protected, threat = split
+        rest = _subsets(everyone & ~(protected | threat))
+        threats = sorted(_subsets(threat), key=int.bit_count)
+        sizes = [subset.bit_count() for subset in threats]
+        for kept in _subsets(protected)[:-1]:  # the last subset is the empty one
+            for outnumbering in threats[bisect_right(sizes, kept.bit_count()):]:
+                for others in rest:
+                    safe[kept | outnumbering | others] = False
+    return safe
+
+
+@lru_cache(maxsize=16)
+def _triples(travellers: int) -> tuple[tuple[int, int, int], ...]:
+    """Every (a, b, guard) rule on these travellers, in a fixed order."""
+    return tuple((a, b, g) for a, b in combinations(range(travellers), 2) for g in range(travellers) if g not in (a, b))
 
 
 def _draw(rng: random.Random, travellers: int, rowers: int, guards: int, groups: bool) -> dict:
@@ -107,7 +167,7 @@ def _draw(rng: random.Random, travellers: int, rowers: int, guards: int, groups:
         rules = [(a, b, 0) for a, b in rng.sample(pairs, min(guards, len(pairs)))]
         return {"names": names, "rowers": [0], "guards": rules, "groups": None}
     names = rng.sample(PEOPLE, travellers)
-    triples = [(a, b, g) for a, b in combinations(range(travellers), 2) for g in range(travellers) if g not in (a, b)]
+    triples = _triples(travellers)
     rules = rng.sample(triples, min(guards, len(triples)))
     split = None
     if groups:
@@ -175,12 +235,11 @@ def generate(rng: random.Random, *, travellers: int, rowers: int, capacity: int,
         rules = [tuple(rule) for rule in draw["guards"]]
         split = None if draw["groups"] is None else (_mask(draw["groups"]["protected"]),
                                                       _mask(draw["groups"]["threat"]))
-        safe = [bank_is_safe(bank, rules, split) for bank in range(1 << travellers)]
-        plan = solve(travellers, _mask(draw["rowers"]), capacity, safe)
+        plan = solve(travellers, _mask(draw["rowers"]), capacity, _safe_banks(travellers, rules, split))
         if plan is None:
             continue
-        relaxed = solve(travellers, _mask(draw["rowers"]), capacity, [True] * (1 << travellers))
-        if relaxed is not None and len(plan) <= len(relaxed):
+        relaxed = _fewest_without_rules(travellers, _mask(draw["rowers"]), capacity)
+        if relaxed is not None and len(plan) <= relaxed:
             continue  # the rules change nothing: redraw
         names = draw["names"]
         budget = len(plan) + slack

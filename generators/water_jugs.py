@@ -5,12 +5,15 @@ Description:
     empties a jug down the drain, or pours one jug into another until the first is empty or
     the second is full. The goal is to end with exactly ``target`` litres in some jug (or, with
     goal "total", in all the jugs together). Breadth-first search over every reachable state at
-    generation proves the goal reachable and gives the fewest actions; the target is drawn
-    among the amounts whose optimum is at least ``min_moves``, so it is never one fill away.
-    The prompt states a budget: the optimum plus ``slack`` actions.
+    generation (states coded as integers) proves the goal reachable and gives the fewest
+    actions; the target is drawn among the amounts whose optimum is at least ``min_moves``, so
+    it is never one fill away. The fewest actions per amount do not depend on the order of the
+    jugs, so they are kept per set of capacities: a set drawn again is searched only when it
+    yields a target, and then only as deep as that target. The prompt states a budget: the
+    optimum plus ``slack`` actions.
 Difficulty:
     jugs: number of jugs (2 up to level 4, 3 from level 5; 4 only as an override, since the
-        search then takes about 0.1 s per instance).
+        search then takes about 0.1 to 0.3 s per instance).
     max_capacity: capacities are distinct values in 2..max_capacity (5 at level 1, 20 at level 10).
     goal: "jug" (the amount in any single jug) or "total" (the amount in all jugs together).
     min_moves: the target needs at least this many actions (2 at level 1, 10 at level 10).
@@ -32,7 +35,8 @@ Version history:
 from __future__ import annotations
 
 import random
-from collections import deque
+from dataclasses import dataclass
+from itertools import chain
 
 from bootcamps.errors import GenerationError, InvalidParameterError
 from bootcamps.types import Problem
@@ -40,6 +44,10 @@ from bootcamps.types import Problem
 GOALS = ("jug", "total")
 _BOUNDS = {"jugs": (2, 4), "max_capacity": (3, 20), "min_moves": (1, 20), "slack": (0, 10)}
 _MAX_ATTEMPTS = 60
+_BITS = 5  # bits per jug in a state's integer code: capacities stay below 32
+_FEWEST: dict[tuple[int | str, ...], dict[int, int]] = {}  # see _fewest_actions
+_FEWEST_SIZE = 8192  # sets of capacities kept; the oldest is dropped beyond this
+_MAX_DEPTH = 1 << 30  # no depth limit
 
 State = tuple[int, ...]
 Action = tuple[str, int, int]  # ("fill" | "empty" | "pour", jug, other jug or -1), 0-based
@@ -66,42 +74,78 @@ def apply(state: State, action: Action, capacities: list[int]) -> State:
     return tuple(jugs)
 
 
-def search(capacities: list[int]) -> dict[State, tuple[State, Action] | None]:
-    """Breadth-first search from empty jugs: every reachable state with its parent and action.
+def _decode(code: int, count: int) -> State:
+    """The jugs' contents from a state's integer code."""
+    return tuple(code >> _BITS * i & 31 for i in range(count))
 
-    The moves are the ones ``apply`` makes, written out inline: this loop is the generator's hot spot.
+
+@dataclass(frozen=True, slots=True)
+class Reachable:
+    """The states reached by a breadth-first search from empty jugs (coded as integers)."""
+
+    capacities: list[int]
+    parents: dict[int, int]  # state -> the state it was first reached from (start: -1)
+    best: dict[int, tuple[int, int]]  # amount -> (fewest actions, first state meeting the goal with it)
+
+    def plan(self, amount: int) -> list[Action]:
+        """The actions to the first state (in breadth-first order) meeting the goal with ``amount``."""
+        count, moves = len(self.capacities), actions(len(self.capacities))
+        plan, state = [], self.best[amount][1]
+        while (parent := self.parents[state]) >= 0:
+            before, after = _decode(parent, count), _decode(state, count)
+            # the first action in order that leads there: the one the search recorded
+            plan.append(next(move for move in moves if apply(before, move, self.capacities) == after))
+            state = parent
+        return plan[::-1]
+
+
+def search(capacities: list[int], goal: str, depth: int = _MAX_DEPTH) -> Reachable:
+    """Breadth-first search from empty jugs over every state reachable within ``depth`` actions.
+
+    States are integers (5 bits per jug) and each state's successors are tried in the order of
+    ``actions``, so states are discovered in exactly the order of a queue-based search over
+    tuples; each state keeps the parent it was first reached from.
     """
-    count = len(capacities)
-    start = (0,) * count
-    parents: dict[State, tuple[State, Action] | None] = {start: None}
-    queue = deque([start])
-    moves = actions(count)
-    while queue:
-        state = queue.popleft()
-        for action in moves:
-            kind, i, j = action
-            jugs = list(state)
-            if kind == "fill":
-                jugs[i] = capacities[i]
-            elif kind == "empty":
-                jugs[i] = 0
-            else:
-                amount = min(jugs[i], capacities[j] - jugs[j])
-                jugs[i] -= amount
-                jugs[j] += amount
-            after = tuple(jugs)
-            if after not in parents:
-                parents[after] = (state, action)
-                queue.append(after)
-    return parents
+    shifts = [_BITS * i for i in range(len(capacities))]
+    fills = [(~(31 << shift), capacity << shift) for capacity, shift in zip(capacities, shifts, strict=True)]
+    empties = [~(31 << shift) for shift in shifts]
+    pours = [(shifts[i], shifts[j], capacities[j], (1 << shifts[j]) - (1 << shifts[i]))
+             for _, i, j in actions(len(capacities))[2 * len(capacities):]]  # the amount poured times
+    # the last value, added to a state's code, moves that amount from the first jug to the second
+    parents, layers = {0: -1}, [[0]]
+    while layers[-1] and len(layers) <= depth:
+        fresh: list[int] = []
+        for state in layers[-1]:
+            for keep, put in fills:
+                if (child := state & keep | put) not in parents:
+                    parents[child] = state
+                    fresh.append(child)
+            for keep in empties:
+                if (child := state & keep) not in parents:
+                    parents[child] = state
+                    fresh.append(child)
+            for source, target, capacity, transfer in pours:
+                amount, room = state >> source & 31, capacity - (state >> target & 31)
+                if (child := state + (amount if amount < room else room) * transfer) not in parents:
+                    parents[child] = state
+                    fresh.append(child)
+        layers.append(fresh)
+    return Reachable(capacities, parents, _firsts(layers, shifts, goal))
 
 
-def _depths(parents: dict[State, tuple[State, Action] | None]) -> dict[State, int]:
-    depth: dict[State, int] = {}
-    for state in parents:  # BFS order: a parent is always listed before its children
-        parent = parents[state]
-        depth[state] = 0 if parent is None else depth[parent[0]] + 1
-    return depth
+def _firsts(layers: list[list[int]], shifts: list[int], goal: str) -> dict[int, tuple[int, int]]:
+    """Each amount the goal can reach: (its depth, the first state in breadth-first order meeting it)."""
+    best: dict[int, tuple[int, int]] = {}
+    for depth, layer in enumerate(layers):
+        amounts = [[state >> shift & 31 for state in layer] for shift in shifts]
+        if goal == "total":
+            values, owners = list(map(sum, zip(*amounts, strict=True))), layer
+        else:
+            values, owners = list(chain.from_iterable(zip(*amounts, strict=True))), [s for s in layer for _ in shifts]
+        # built from the end, so each amount keeps the first state of the layer that has it
+        for amount, state in dict(zip(reversed(values), reversed(owners), strict=True)).items():
+            best.setdefault(amount, (depth, state))
+    return best
 
 
 def goal_amounts(state: State, goal: str) -> set[int]:
@@ -112,14 +156,6 @@ def goal_amounts(state: State, goal: str) -> set[int]:
 def render(action: Action) -> str:
     kind, i, j = action
     return f"pour {i + 1} {j + 1}" if kind == "pour" else f"{kind} {i + 1}"
-
-
-def _plan(parents: dict[State, tuple[State, Action] | None], state: State) -> list[Action]:
-    plan = []
-    while (parent := parents[state]) is not None:
-        state, action = parent
-        plan.append(action)
-    return plan[::-1]
 
 
 def _question(capacities: list[int], goal: str, target: int, budget: int) -> str:
@@ -140,6 +176,23 @@ def _question(capacities: list[int], goal: str, target: int, budget: int) -> str
     )
 
 
+def _fewest_actions(capacities: list[int], goal: str) -> tuple[dict[int, int], Reachable | None]:
+    """The fewest actions for each amount the goal can reach, and the search when one was needed.
+
+    Reordering the jugs relabels the states without changing any distance, so these counts are
+    kept per sorted capacities: a set of capacities drawn again in any order needs no search
+    unless it yields a target (the plan itself depends on the order the actions are tried in).
+    """
+    key = (*sorted(capacities), goal)
+    if key in _FEWEST:
+        return _FEWEST[key], None
+    reachable = search(capacities, goal)
+    if len(_FEWEST) >= _FEWEST_SIZE:
+        del _FEWEST[next(iter(_FEWEST))]
+    _FEWEST[key] = {amount: depth for amount, (depth, _) in reachable.best.items()}
+    return _FEWEST[key], reachable
+
+
 def _check(name: str, value: int) -> None:
     low, high = _BOUNDS[name]
     if not low <= value <= high:
@@ -158,17 +211,12 @@ def generate(rng: random.Random, *, jugs: int, max_capacity: int, goal: str, min
             f"water_jugs: expected max_capacity of at least {jugs + 1} for {jugs} distinct jugs, found {max_capacity}")
     for _ in range(_MAX_ATTEMPTS):
         capacities = rng.sample(range(2, max_capacity + 1), jugs)
-        parents = search(capacities)
-        best: dict[int, State] = {}  # the first state (fewest actions) meeting the goal per amount
-        for state in parents:
-            for amount in goal_amounts(state, goal):
-                best.setdefault(amount, state)
-        depth = _depths(parents)
-        targets = sorted(t for t, state in best.items() if t > 0 and depth[state] >= min_moves)
+        fewest, reachable = _fewest_actions(capacities, goal)
+        targets = sorted(t for t, depth in fewest.items() if t > 0 and depth >= min_moves)
         if not targets:
             continue
         target = rng.choice(targets)
-        plan = _plan(parents, best[target])
+        plan = (reachable or search(capacities, goal, fewest[target])).plan(target)
         budget = len(plan) + slack
         data = {"capacities": capacities, "goal": goal, "target": target, "optimum": len(plan),
                 "budget": budget}
