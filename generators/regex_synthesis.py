@@ -27,11 +27,11 @@ Answer format:
     a leading ^ and a trailing $ are allowed and not counted; a surrounding code fence and one
     pair of surrounding backticks, quotes or slashes are removed.
 Verification:
-    The regex is parsed and run by our own engine (bootcamps.regex: a Thompson NFA simulated on
-    state sets, linear in the input, size-capped; never Python's re, whose backtracking a
-    pattern could make exponential). It must be at most max_length characters, use only the
-    supported syntax (else unparsable, naming the problem), match every positive in full and
-    no negative. No partial credit.
+    The regex is parsed and run by our own engine (bootcamps.regex: a position automaton run
+    as a DFA built lazily, linear in the input, capped by the size of the pattern's Thompson
+    NFA; never Python's re, whose backtracking a pattern could make exponential). It must be
+    at most max_length characters, use only the supported syntax (else unparsable, naming the
+    problem), match every positive in full and no negative. No partial credit.
 Version history:
     v1: first version.
 """
