@@ -17,7 +17,12 @@ Description:
     and while it finds them one cell where they differ is revealed as a given digit. This
     always ends (with every cell given the solution is unique). Then givens are removed again in
     random order, each only if the solver proves that no solution puts another digit in its
-    cell, so the puzzle stays unique. The prompt promises a unique solution, proved here.
+    cell, so the puzzle stays unique (a solution met earlier that keeps the other givens shows
+    that without a search). The prompt promises a unique solution, proved here. The solver
+    filters a run's digit sets with tables per run length and sum (the sets meeting a mask,
+    the sets inside a mask); propagation only narrows and reaches the same fixpoint in any
+    order and from any start at or above it, so each search starts from the fixpoint of the
+    puzzle without givens and its tree stays the same.
 Difficulty:
     rows, cols: inner size of the grid (without the clue border): 4x4 at level 1 up to 9x9 at
         level 10; more cells and longer, more interlocked runs.
@@ -156,6 +161,99 @@ def fill(cells: list[Cell], run_pairs: list[tuple[int, int]], run_count: int,
     return [bit.bit_length() for bit in digit]
 
 
+class RunType:
+    """Tables over the digit sets of one run length and sum, for propagation by bit operations.
+
+    Digit sets are numbered as in ``combos``; a bitset over those numbers picks some of them:
+    ``meets[mask]`` the sets sharing a digit with ``mask``, ``within[mask]`` the sets inside it,
+    and ``digits[picked]`` the union of the picked sets.
+    """
+
+    def __init__(self, length: int, total: int) -> None:
+        self.sets = combos(length, total)
+        holding = [sum(1 << k for k, digits in enumerate(self.sets) if digits >> d & 1) for d in range(9)]
+        self.meets = [0] * (1 << 9)
+        for mask in range(1, 1 << 9):
+            low = mask & -mask
+            self.meets[mask] = self.meets[mask ^ low] | holding[low.bit_length() - 1]
+        every = (1 << len(self.sets)) - 1
+        self.within = [every & ~self.meets[ALL & ~mask] for mask in range(1 << 9)]
+        self.digits = [0] * (1 << len(self.sets))
+        for picked in range(1, len(self.digits)):
+            low = picked & -picked
+            self.digits[picked] = self.digits[picked ^ low] | self.sets[low.bit_length() - 1]
+
+
+@cache
+def run_type(length: int, total: int) -> RunType:
+    return RunType(length, total)
+
+
+_SAME, _SETTLED, _UNSETTLED = 0, 1, 2  # what a pass did: nothing, changes that a second pass keeps, other changes
+
+
+def run_pass(kind: RunType, cur: list[int]) -> int | None:
+    """One propagation pass over a run of type ``kind`` with cell candidates ``cur``, in place:
+    _SAME, _SETTLED or _UNSETTLED, or None on a contradiction.
+
+    The digit sets kept are those inside the union of the candidates, holding every solved
+    digit and meeting every cell's candidates; each cell keeps the digits of the kept sets.
+    """
+    solved = free = once = twice = 0
+    fits, meets = -1, kind.meets
+    for mask in cur:
+        fits &= meets[mask]
+        twice |= once & mask
+        once |= mask
+        if mask & (mask - 1):
+            free |= mask
+        elif solved & mask:
+            return None  # a digit twice in the run
+        else:
+            solved |= mask
+    fits &= kind.within[once]
+    if not fits:
+        return None
+    allowed = kind.digits[fits]
+    known, result = solved, _SAME
+    if once & ~allowed or free & solved:
+        # the next pass keeps the same sets unless a cell got solved here or lost every digit
+        # of some kept set (it only had solved ones): then the run needs another pass
+        once = twice = known = 0
+        refits, result = -1, _SETTLED
+        for position, mask in enumerate(cur):
+            new = mask & allowed
+            if mask & (mask - 1):
+                new &= ~solved  # solved digits leave the other cells of the run
+                if not new & (new - 1):
+                    if not new:
+                        return None
+                    result = _UNSETTLED
+            cur[position] = new
+            refits &= meets[new]
+            twice |= once & new
+            once |= new
+            if not new & (new - 1):
+                known |= new
+        if refits & kind.within[once] != fits:
+            result = _UNSETTLED
+    if fits & (fits - 1):
+        return result
+    # the run's digit set is known: a digit with one place left goes there (digits that get down
+    # to one place by these moves wait for the next pass)
+    needs = allowed & (~once | ~twice & ~known)
+    while needs:
+        bit = needs & -needs
+        needs ^= bit
+        places = [position for position, mask in enumerate(cur) if mask & bit]
+        if not places:
+            return None
+        if len(places) == 1 and cur[places[0]] != bit:
+            cur[places[0]] = bit
+            result = _UNSETTLED
+    return result
+
+
 class Solver:
     """A kakuro's runs as index lists over its white cells, with each run's possible digit sets."""
 
@@ -163,56 +261,41 @@ class Solver:
         index = {cell: i for i, cell in enumerate(cells)}
         self.size = len(cells)
         self.runs = [[index[cell] for cell in run] for run in runs]
-        self.sets = [combos(len(run), total) for run, total in zip(runs, sums, strict=True)]
+        self.kinds = [run_type(len(run), total) for run, total in zip(runs, sums, strict=True)]
+        self.base: list[int] | None = None
         self.runs_of: list[list[int]] = [[] for _ in cells]
         for r, run in enumerate(self.runs):
             for i in run:
                 self.runs_of[i].append(r)
+        # per run, the other run through each of its cells (every white cell is in two runs)
+        self.cross = [[next(o for o in self.runs_of[i] if o != r) for i in run] for r, run in enumerate(self.runs)]
 
     def _propagate(self, cand: list[int], dirty: set[int]) -> bool:
-        """Run digit sets and singles to a fixpoint, in place; False on a contradiction."""
-        runs, sets, runs_of = self.runs, self.sets, self.runs_of
+        """Run digit sets and singles to a fixpoint, in place; False on a contradiction.
+
+        The rules only ever narrow candidates, and narrower candidates never allow more, so the
+        fixpoint does not depend on the order the runs are visited in: each run is passed over
+        until it stops changing, and only the crossing runs of its changed cells get dirty.
+        """
+        runs, kinds, cross = self.runs, self.kinds, self.cross
         while dirty:
             r = dirty.pop()
             cells = runs[r]
-            masks = [cand[i] for i in cells]
-            union = solved = 0
-            for mask in masks:
-                union |= mask
-                if not mask & (mask - 1):
-                    if solved & mask:
-                        return False  # a digit twice in the run
-                    solved |= mask
-            allowed = count = only = 0
-            for digits in sets[r]:
-                if digits & solved != solved or digits & union != digits:
-                    continue
-                if all(mask & digits for mask in masks):
-                    allowed |= digits
-                    count += 1
-                    only = digits
-            if not count:
+            cur = [cand[i] for i in cells]
+            kind = kinds[r]
+            changed = run_pass(kind, cur)
+            if not changed:
+                if changed is None:
+                    return False
+                continue
+            while changed == _UNSETTLED:
+                changed = run_pass(kind, cur)
+            if changed is None:
                 return False
-            for i, mask in zip(cells, masks, strict=True):
-                new = mask & allowed
-                if mask & (mask - 1):
-                    new &= ~solved  # solved digits leave the other cells of the run
-                if new != mask:
-                    if not new:
-                        return False
-                    cand[i] = new
-                    dirty.update(runs_of[i])
-            if count == 1:  # the run's digit set is known: a digit with one place left goes there
-                for d in range(9):
-                    bit = 1 << d
-                    if not only & bit:
-                        continue
-                    places = [i for i in cells if cand[i] & bit]
-                    if not places:
-                        return False
-                    if len(places) == 1 and cand[places[0]] != bit:
-                        cand[places[0]] = bit
-                        dirty.update(runs_of[places[0]])
+            for position, i in enumerate(cells):
+                if cand[i] != cur[position]:
+                    cand[i] = cur[position]
+                    dirty.add(cross[r][position])
         return True
 
     def _search(self, cand: list[int], dirty: set[int], limit: int, found: list[list[int]]) -> None:
@@ -239,20 +322,38 @@ class Solver:
                 if len(found) >= limit or self.nodes > self.budget:
                     return
 
-    def solutions(self, cand: list[int], limit: int = 2, budget: int = 10**9) -> list[list[int]] | None:
-        """Up to ``limit`` solutions (digits per cell) from candidate masks, or None when the search
-        needs more than ``budget`` nodes (nothing is proved then); ``cand`` is consumed."""
+    def _root(self, fixed: dict[int, int]) -> tuple[list[int], set[int]]:
+        """The start of a search: the propagated puzzle without givens, narrowed by ``fixed``.
+
+        Propagation is a fixpoint of monotone narrowing rules, so it ends in the same candidates
+        (or the same contradiction) from any start between that fixpoint and the full
+        candidates: starting from the givens-free fixpoint only the runs through ``fixed`` cells
+        need another pass, and the search tree (so every node count) stays the same.
+        """
+        if self.base is None:
+            self.base = [ALL] * self.size
+            self._propagate(self.base, set(range(len(self.runs))))
+        cand, dirty = self.base[:], set()
+        for i, mask in fixed.items():
+            cand[i] &= mask
+            dirty.update(self.runs_of[i])
+        return cand, dirty
+
+    def solutions(self, fixed: dict[int, int], limit: int = 2, budget: int = 10**9) -> list[list[int]] | None:
+        """Up to ``limit`` solutions (digits per cell) with each cell of ``fixed`` narrowed to its
+        candidate mask, or None when the search needs more than ``budget`` nodes (nothing is
+        proved then)."""
         found: list[list[int]] = []
         self.nodes, self.budget = 0, budget
-        self._search(cand, set(range(len(self.runs))), limit, found)
+        self._search(*self._root(fixed), limit, found)
         if self.nodes > budget and len(found) < limit:
             return None
         return [[mask.bit_length() for mask in grid] for grid in found]
 
-    def propagated(self, cand: list[int]) -> list[int]:
-        """The candidates left by propagation alone (on a copy)."""
-        cand = cand[:]
-        self._propagate(cand, set(range(len(self.runs))))
+    def propagated(self, fixed: dict[int, int]) -> list[int]:
+        """The candidates left by propagation alone."""
+        cand, dirty = self._root(fixed)
+        self._propagate(cand, dirty)
         return cand
 
 
@@ -262,34 +363,34 @@ def choose_givens(solver: Solver, digits: list[int], rng: random.Random) -> list
     A search over budget proves nothing: then the unsolved cell (after propagation) with the
     most candidates is given instead of a cell where two solutions differ.
     """
-    given = [False] * len(digits)
-
-    def candidates() -> list[int]:
-        return [1 << (d - 1) if g else ALL for d, g in zip(digits, given, strict=True)]
-
+    given: dict[int, int] = {}  # given cell -> its digit's bit, in the order the cells were given
+    seen: list[list[int]] = []  # solutions met on the way
     for _ in range(len(digits) + 1):  # each round gives one more cell: all given is unique
-        found = solver.solutions(candidates(), 2, _SEARCH_BUDGET)
+        found = solver.solutions(given, 2, _SEARCH_BUDGET)
         if found is not None and len(found) < 2:
             break
         if found is None:
-            cand = solver.propagated(candidates())
+            cand = solver.propagated(given)
             most = max(_POPCOUNT[mask] for mask in cand)
             differing = [i for i, mask in enumerate(cand) if _POPCOUNT[mask] == most]
         else:
+            seen += found
             other = found[0] if found[0] != digits else found[1]
             differing = [i for i, (a, b) in enumerate(zip(other, digits, strict=True)) if a != b]
-        given[differing[int(rng.random() * len(differing))]] = True
+        cell = differing[int(rng.random() * len(differing))]
+        given[cell] = 1 << (digits[cell] - 1)
     else:  # unreachable: with every cell given the first search proves uniqueness
         raise GenerationError("kakuro: uniqueness was not proved with every cell given")
-    order = [i for i, g in enumerate(given) if g]
+    order = sorted(given)
     rng.shuffle(order)
     for i in order:  # unique without i iff no solution of the other givens puts another digit in i
-        given[i] = False
-        cand = candidates()
-        cand[i] = ALL & ~(1 << (digits[i] - 1))
-        if solver.solutions(cand, 1, _SEARCH_BUDGET) != []:
-            given[i] = True
-    return [i for i, g in enumerate(given) if g]
+        bit = given.pop(i)
+        # a solution already met that keeps the other givens answers without a search: the
+        # search would find one too or run out of budget, and both keep the given
+        if any(other[i] != digits[i] and all(other[j] == digits[j] for j in given) for other in seen) or \
+                solver.solutions({**given, i: ALL & ~bit}, 1, _SEARCH_BUDGET) != []:
+            given[i] = bit
+    return sorted(given)
 
 
 def render(white: list[list[bool]], runs: list[list[Cell]], sums: list[int], givens: dict[Cell, int]) -> str:

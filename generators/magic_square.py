@@ -4,11 +4,15 @@ Description:
     A normal magic square holds 1..n^2 once each, and every row, every column and both main
     diagonals sum to the magic constant n(n^2 + 1)/2. A random full square is found by a
     randomised exact search over the lines (a line with one empty cell forces its value; else
-    the first row, first column, the diagonals, then rows and columns alternately; a value is tried only while every line through the
-    cell can still reach the constant with the unused numbers). Cells are then removed in a
-    random order while the completion stays unique: the same exact search must prove that no
-    magic square keeps the remaining givens and puts another number in the removed cell.
-    A dig that gets stuck above the wanted number of givens starts again on a new square.
+    the first row, first column, the diagonals, then rows and columns alternately; a value is
+    tried only while every line through the cell can still reach the constant with the unused
+    numbers). Cells are then removed in a random order while the completion stays unique: the
+    same exact search must prove that no magic square keeps the remaining givens and puts
+    another number in the removed cell. A dig that gets stuck above the wanted number of givens
+    starts again on a new square. For speed the search remembers its next cell per set of filled
+    cells and the unused numbers per set of used ones, finds the values that fit a line as bit
+    ranges, follows chains of forced cells in a loop and draws its shuffles inline; every node,
+    every draw from the generator and so every square stay exactly those of the plain search.
 Difficulty:
     size: 3 at levels 1-3, 4 at levels 4-7, 5 at levels 8-10.
     givens: how many numbers are given (4 of 9 at level 1, 2 of 9 at level 3, 8 of 16 at level
@@ -33,7 +37,9 @@ Version history:
 from __future__ import annotations
 
 import random
+from collections.abc import Callable
 from functools import cache
+from itertools import accumulate
 
 from bootcamps.errors import GenerationError, InvalidParameterError
 from bootcamps.types import Problem
@@ -50,8 +56,16 @@ class _OutOfBudget(Exception):
     pass
 
 
+_CACHE_LIMIT = 100_000  # states remembered per geometry before a cache is cleared (4x4 has 65,536)
+_UNKNOWN = (-1, -1, ())
+
+
 class Geometry:
-    """The lines (rows, columns, two diagonals) of an n x n square and the lines through each cell."""
+    """The lines (rows, columns, two diagonals) of an n x n square and the lines through each cell.
+
+    It also remembers, per set of filled cells, the search's next step (``plan``), and per set
+    of used numbers the unused ones with their prefix sums (``unused``).
+    """
 
     def __init__(self, size: int) -> None:
         self.size, self.cells, self.top = size, size * size, size * size
@@ -67,6 +81,42 @@ class Geometry:
         self.order = [0, size, 2 * size, 2 * size + 1]
         for i in range(1, size):
             self.order += [i, size + i]
+        self.line_masks = [sum(1 << c for c in line) for line in self.lines]
+        self.numbers = (1 << (self.top + 1)) - 2  # the bits of 1..top
+        self.known_plans: dict[int, tuple[int, int, tuple[tuple[int, int], ...]] | None] = {}
+        self.known_unused: dict[int, tuple[tuple[int, ...], tuple[int, ...], int]] = {}
+
+    def plan(self, filled: int) -> tuple[int, int, tuple[tuple[int, int], ...]] | None:
+        """The next cell to fill when the cells in bitmask ``filled`` are: (cell, the line that
+        forces its value or -1, (line, empty cells left after it) for each line through it); None
+        when the square is full. The first line with one empty cell forces, else the first line
+        of ``order`` with an empty cell is filled next, at its first empty cell."""
+        if filled in self.known_plans:
+            return self.known_plans[filled]
+        empty = [(mask & ~filled).bit_count() for mask in self.line_masks]
+        best = next((line for line, count in enumerate(empty) if count == 1), -1)
+        if best < 0:
+            best = next((line for line in self.order if empty[line]), -1)
+        plan = None
+        if best >= 0:
+            cell = next(c for c in self.lines[best] if not filled >> c & 1)
+            plan = (cell, best if empty[best] == 1 else -1,
+                    tuple((line, empty[line] - 1) for line in self.lines_of[cell]))
+        if len(self.known_plans) > _CACHE_LIMIT:
+            self.known_plans.clear()
+        self.known_plans[filled] = plan
+        return plan
+
+    def unused(self, used: int) -> tuple[tuple[int, ...], tuple[int, ...], int]:
+        """The numbers not in bitmask ``used`` (ascending), their prefix sums, and their bitmask."""
+        found = self.known_unused.get(used)
+        if found is None:
+            free_mask = self.numbers & ~used
+            free = tuple(v for v in range(1, self.top + 1) if free_mask >> v & 1)
+            if len(self.known_unused) > _CACHE_LIMIT:
+                self.known_unused.clear()
+            found = self.known_unused[used] = (free, tuple(accumulate(free, initial=0)), free_mask)
+        return found
 
 
 @cache
@@ -74,92 +124,182 @@ def geometry(size: int) -> Geometry:
     return Geometry(size)
 
 
+# for each list length, the (index, bits drawn) of every step of random.shuffle's swaps
+_SHUFFLE_STEPS = [tuple((i, (i + 1).bit_length()) for i in range(length - 1, 0, -1)) for length in range(26)]
+
+
+def _exact_shuffle(rng: random.Random) -> tuple[Callable[[list[int]], None], Callable[[int], None]]:
+    """``rng.shuffle``, and a function that makes the draws of shuffling a list of a given length
+    without the list (for when the order cannot matter). For a plain ``random.Random`` both draw
+    inline (faster): ``Random.shuffle`` swaps item i with item ``_randbelow(i + 1)``, which
+    draws ``getrandbits((i + 1).bit_length())`` until the draw is at most i."""
+    if type(rng) is not random.Random:
+        return rng.shuffle, lambda length: rng.shuffle([0] * length)
+    getrandbits = rng.getrandbits
+
+    def shuffle(values: list[int]) -> None:
+        for i, k in _SHUFFLE_STEPS[len(values)]:
+            j = getrandbits(k)
+            while j > i:
+                j = getrandbits(k)
+            values[i], values[j] = values[j], values[i]
+
+    def draw(length: int) -> None:
+        for i, k in _SHUFFLE_STEPS[length]:
+            while getrandbits(k) > i:
+                pass
+
+    return shuffle, draw
+
+
 class Search:
-    """Exact search over partial squares (0 = empty): counts or samples completions."""
+    """Exact search over partial squares (0 = empty): counts or samples completions.
+
+    A number goes in a cell only while every line through the cell can still reach the
+    constant with the unused numbers: the smallest and largest sums of as many of them as the
+    line has empty cells left, not counting the number itself.
+    """
 
     def __init__(self, geo: Geometry, puzzle: list[int], rng: random.Random | None = None,
                  budget: int = _PROOF_BUDGET) -> None:
-        self.geo, self.grid, self.rng, self.budget = geo, puzzle[:], rng, budget
-        self.used = 0
-        for value in puzzle:
+        self.geo, self.grid, self.budget = geo, puzzle[:], budget
+        self.draws = None if rng is None else _exact_shuffle(rng)
+        self.used = self.filled = 0
+        for cell, value in enumerate(puzzle):
             if value:
                 self.used |= 1 << value
+                self.filled |= 1 << cell
         self.sums = [sum(puzzle[c] for c in line) for line in geo.lines]
-        self.empty = [sum(1 for c in line if not puzzle[c]) for line in geo.lines]
         self.found: list[int] | None = None
         self.banned: tuple[int, int] = (-1, 0)
 
-    def _fits(self, cell: int, value: int, free: list[int], prefix: list[int]) -> bool:
-        """Whether every line through ``cell`` can still reach the constant after placing ``value``."""
-        geo = self.geo
-        for line in geo.lines_of[cell]:
-            left, rest = self.empty[line] - 1, geo.magic - self.sums[line] - value
-            if left == 0:
-                if rest:
-                    return False
-                continue
-            count = len(free)
-            if left >= count:
-                return False
-            # the smallest and largest sums of `left` unused numbers other than `value`
-            low = prefix[left + 1] - value if free[left - 1] >= value else prefix[left]
-            if free[count - left] <= value:
-                high = prefix[count] - prefix[count - left - 1] - value
-            else:
-                high = prefix[count] - prefix[count - left]
-            if not low <= rest <= high:
-                return False
-        return True
-
     def count(self, limit: int) -> int:
-        """Completions up to ``limit``; the first one found is kept in ``found``."""
-        geo = self.geo
-        self.budget -= 1
-        if self.budget < 0:
-            raise _OutOfBudget
-        best = next((line for line, empty in enumerate(self.empty) if empty == 1), -1)
-        if best < 0:
-            best = next((line for line in geo.order if self.empty[line]), -1)
-        if best < 0:
-            if self.found is None:
-                self.found = self.grid[:]
-            return 1
-        cell = next(c for c in geo.lines[best] if not self.grid[c])
-        free = [v for v in range(1, geo.top + 1) if not self.used >> v & 1]
-        if self.empty[best] == 1:
-            value = geo.magic - self.sums[best]
-            values = [value] if 1 <= value <= geo.top and not self.used >> value & 1 else []
-        else:
-            values = free[:]
-            if self.rng is not None:
-                self.rng.shuffle(values)
-        prefix = [0]
-        for v in free:
-            prefix.append(prefix[-1] + v)
-        total = 0
-        for value in values:
-            if (cell, value) == self.banned or not self._fits(cell, value, free, prefix):
-                continue
-            self._place(cell, value)
-            total += self.count(limit - total)
-            self._remove(cell, value)
-            if total >= limit:
+        """Completions up to ``limit``; the first one found is kept in ``found``.
+
+        Each call below is one search node, as is each cell of a chain of forced cells (those
+        are followed in a loop); past the budget of nodes _OutOfBudget is raised.
+        """
+        geo, grid, sums = self.geo, self.grid, self.sums
+        shuffle, draw = self.draws if self.draws is not None else (None, None)
+        magic, plans, plan_of, unused, unused_of = geo.magic, geo.known_plans, geo.plan, geo.known_unused, geo.unused
+        lines_of = geo.lines_of
+        banned_cell, banned_value = self.banned
+        budget = self.budget
+
+        def allowed_values(lines: tuple[tuple[int, int], ...], free: tuple[int, ...],
+                           prefix: tuple[int, ...], allowed: int) -> int:
+            """The values v (a bitmask) that pass the line check made for a forced value in
+            ``node``, found per line as bit ranges: v among the `left` smallest unused numbers
+            (then low = prefix[left + 1] - v) or above them, and v among the `left` largest
+            (then high = prefix[count] - prefix[count - left - 1] - v) or below them."""
+            count = len(free)
+            for line, left in lines:
+                rest = magic - sums[line]  # what the cell and the other empty cells add up to
+                if not left:
+                    allowed &= 1 << rest if rest > 0 else 0
+                    continue
+                small, big = free[left - 1], free[count - left]
+                top = rest - prefix[left]
+                low = (1 << top + 1) - (1 << small + 1) if top > small else 0
+                if prefix[left + 1] <= rest:
+                    low |= (1 << small + 1) - 1
+                bottom = max(rest - prefix[count] + prefix[count - left], 0)
+                high = (1 << big) - (1 << bottom) if bottom < big else 0
+                if rest <= prefix[count] - prefix[count - left - 1]:
+                    high |= -1 << big
+                allowed &= low & high
+            return allowed
+
+        def node(filled: int, used: int, limit: int) -> int:
+            nonlocal budget
+            chain: list[tuple[int, int]] = []
+            while True:
+                budget -= 1
+                if budget < 0:
+                    raise _OutOfBudget
+                plan = plans.get(filled, _UNKNOWN)
+                if plan is _UNKNOWN:
+                    plan = plan_of(filled)
+                if plan is None:
+                    if self.found is None:
+                        self.found = grid[:]
+                    total = 1
+                    break
+                cell, forced, lines = plan
+                free_info = unused.get(used)
+                free, prefix, free_mask = free_info if free_info is not None else unused_of(used)
+                if forced < 0:
+                    total = branch(filled, used, limit, cell, lines, free, prefix, free_mask)
+                    break
+                value = magic - sums[forced]
+                total = 0
+                if value <= 0 or not free_mask >> value & 1 or (cell == banned_cell and value == banned_value):
+                    break
+                count = len(free)
+                # every line through the cell must still reach the constant: the smallest and
+                # largest sums of `left` unused numbers other than `value` (inline: the hottest
+                # check of the search)
+                for line, left in lines:
+                    rest = magic - sums[line] - value
+                    if not left:
+                        if rest:
+                            break
+                        continue
+                    low = prefix[left + 1] - value if free[left - 1] >= value else prefix[left]
+                    if free[count - left] <= value:
+                        high = prefix[count] - prefix[count - left - 1] - value
+                    else:
+                        high = prefix[count] - prefix[count - left]
+                    if not low <= rest <= high:
+                        break
+                else:
+                    grid[cell] = value
+                    for line in lines_of[cell]:
+                        sums[line] += value
+                    chain.append((cell, value))
+                    filled |= 1 << cell
+                    used |= 1 << value
+                    continue
                 break
-        return total
+            for cell, value in reversed(chain):
+                grid[cell] = 0
+                for line in lines_of[cell]:
+                    sums[line] -= value
+            return total
 
-    def _place(self, cell: int, value: int) -> None:
-        self.grid[cell] = value
-        self.used |= 1 << value
-        for line in self.geo.lines_of[cell]:
-            self.sums[line] += value
-            self.empty[line] -= 1
+        def branch(filled: int, used: int, limit: int, cell: int, lines: tuple[tuple[int, int], ...],
+                   free: tuple[int, ...], prefix: tuple[int, ...], free_mask: int) -> int:
+            allowed = allowed_values(lines, free, prefix, free_mask)
+            if cell == banned_cell and banned_value > 0:
+                allowed &= ~(1 << banned_value)
+            if shuffle is None:
+                values = free
+            elif allowed & (allowed - 1):
+                values = list(free)
+                shuffle(values)
+            else:  # at most one value to try: the shuffle's draws are made, its order is moot
+                draw(len(free))
+                values = (allowed.bit_length() - 1,) if allowed else ()
+            through = lines_of[cell]
+            total = 0
+            for value in values:
+                if not allowed >> value & 1:
+                    continue
+                grid[cell] = value
+                for line in through:
+                    sums[line] += value
+                total += node(filled | 1 << cell, used | 1 << value, limit - total)
+                grid[cell] = 0
+                for line in through:
+                    sums[line] -= value
+                if total >= limit:
+                    break
+            return total
 
-    def _remove(self, cell: int, value: int) -> None:
-        self.grid[cell] = 0
-        self.used ^= 1 << value
-        for line in self.geo.lines_of[cell]:
-            self.sums[line] -= value
-            self.empty[line] += 1
+        try:
+            return node(self.filled, self.used, limit)
+        finally:
+            self.budget = budget
 
 
 def random_square(geo: Geometry, rng: random.Random) -> list[int]:

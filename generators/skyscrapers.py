@@ -10,11 +10,14 @@ Description:
     grid. Then clues are removed in a random order while the solution stays unique, and last
     the given cells that are no longer needed. Uniqueness is proved by an exact solver:
     every row and column keeps the set of permutations of 1..n that match its clues and the
-    current cell candidates (held as big-integer bitsets indexed by position and height, so one
-    line is filtered with a few dozen integer operations), propagation runs to a fixpoint, and
-    the search branches on the cell with the fewest candidates (a proof that runs past its node
-    budget counts as "not unique"). A dig that gets stuck above the wanted clue count starts
-    again on a new square.
+    current cell candidates (a big-integer bitset, cut with one precomputed bitset per position
+    and candidate mask whenever a cell narrows), each cell keeps the heights its lines' perms
+    still allow, propagation runs to a fixpoint, and the search branches on the first cell with
+    the fewest candidates (a proof that runs past its node budget counts as "not unique").
+    Propagation only narrows and reaches the same fixpoint from any start at or above it, so a
+    search starts from the fixpoint of a subset of its clues and givens (the clues already kept,
+    or no givens) without changing its tree. A dig that gets stuck above the wanted clue count
+    starts again on a new square.
 Difficulty:
     size: 4 at levels 1-2, 5 at levels 3-4, 6 at levels 5-7, 7 at levels 8-10.
     clues: how many of the 4n edge clues are shown (12 of 16 at level 1 down to 11 of 28 at
@@ -66,116 +69,205 @@ def visible(heights: list[int] | tuple[int, ...]) -> int:
     return count
 
 
+# perm sets remembered per clue pair before that memo is cleared (a 7x7 perm set can take 600 bytes)
+_MEMO_LIMIT = 20_000
+_FEW_PERMS = 24  # up to this many perms left, a line's heights are read off the perms themselves
+
+
+class LineTable:
+    """The perms of 1..size that match a line's clues (0 = none), indexed for fast filtering.
+
+    ``allowed[position][mask]`` is the bitset of perms whose height at ``position`` is in ``mask``;
+    ``packed[i]`` is perm i as one integer (its height bit at position p shifted by p * size), so
+    the heights still possible at every position are the OR of a few integers.
+    """
+
+    def __init__(self, size: int, start: int, end: int) -> None:
+        perms = [p for p in permutations(range(1, size + 1))
+                 if (not start or visible(p) == start) and (not end or visible(p[::-1]) == end)]
+        index = [[0] * size for _ in range(size)]
+        for i, perm in enumerate(perms):
+            for position, height in enumerate(perm):
+                index[position][height - 1] |= 1 << i
+        self.size, self.full, self.index = size, (1 << len(perms)) - 1, index
+        self.allowed = []
+        for row in index:
+            table = [0] * (1 << size)
+            for mask in range(1, 1 << size):
+                low = mask & -mask
+                table[mask] = table[mask ^ low] | row[low.bit_length() - 1]
+            self.allowed.append(table)
+        self.packed = [sum(1 << (p * size + h - 1) for p, h in enumerate(perm)) for perm in perms]
+        self.unions: dict[int, int] = {}
+
+    def union(self, alive: int) -> int:
+        """The heights at every position of the perms in bitset ``alive``, packed like ``packed``."""
+        union = self.unions.get(alive)
+        if union is not None:
+            return union
+        union, rest = 0, alive
+        if alive.bit_count() <= _FEW_PERMS:
+            packed = self.packed
+            while rest:
+                low = rest & -rest
+                union |= packed[low.bit_length() - 1]
+                rest ^= low
+        else:
+            for position, heights in enumerate(self.index):
+                for height, perms in enumerate(heights):
+                    if perms & alive:
+                        union |= 1 << (position * self.size + height)
+        if len(self.unions) > _MEMO_LIMIT:
+            self.unions.clear()
+        self.unions[alive] = union
+        return union
+
+
 @cache
-def _line_table(size: int, start: int, end: int) -> tuple[int, tuple[tuple[int, ...], ...]]:
-    """Perms of 1..size matching the clues (0 = none): a bitset of all, and per (position, height) the perms there."""
-    perms = [p for p in permutations(range(1, size + 1))
-             if (not start or visible(p) == start) and (not end or visible(p[::-1]) == end)]
-    index = [[0] * (size + 1) for _ in range(size)]
-    for i, perm in enumerate(perms):
-        bit = 1 << i
-        for position, height in enumerate(perm):
-            index[position][height] |= bit
-    return (1 << len(perms)) - 1, tuple(tuple(row) for row in index)
+def _line_table(size: int, start: int, end: int) -> LineTable:
+    return LineTable(size, start, end)
 
 
 class Puzzle:
-    """The lines of an n x n skyscrapers puzzle with its clues, ready for the solver."""
+    """The lines of an n x n skyscrapers puzzle with its clues, ready for the solver.
+
+    The solver's state, per line (rows, then columns): the candidate heights of its cells packed
+    into one integer (the bitmask of position p shifted by p * size; each cell is held by its
+    row and by its column), and the bitset of its perms that fit those candidates ("alive").
+    """
 
     def __init__(self, size: int, clues: dict[str, list[int]]) -> None:
         self.size = size
-        self.lines = [tuple(r * size + c for c in range(size)) for r in range(size)]
-        self.lines += [tuple(r * size + c for r in range(size)) for c in range(size)]
         pairs = list(zip(clues["left"], clues["right"], strict=True)) + \
             list(zip(clues["top"], clues["bottom"], strict=True))
         self.tables = [_line_table(size, a, b) for a, b in pairs]
-        self.lines_of = [(cell // size, size + cell % size) for cell in range(size * size)]
+        self.unions = [table.unions for table in self.tables]
+        self.row = (1 << size) - 1
+        self.clear = [~(self.row << (p * size)) for p in range(size)]
 
-    def _filter(self, line: int, cand: list[int]) -> int:
-        """Perms of one line that fit the candidates (a bitset); the candidates are narrowed in place.
-
-        Returns -1 on a contradiction, else a bitmask of the line positions whose candidates shrank.
-        """
-        full, index = self.tables[line]
-        cells = self.lines[line]
-        alive = full
-        for position, cell in enumerate(cells):
-            mask, allowed, table = cand[cell], 0, index[position]
-            while mask:
-                low = mask & -mask
-                allowed |= table[low.bit_length()]
-                mask ^= low
-            alive &= allowed
-            if not alive:
-                return -1
-        changed = 0
-        for position, cell in enumerate(cells):
-            mask, kept, table = cand[cell], 0, index[position]
-            rest = mask
-            while rest:
-                low = rest & -rest
-                if table[low.bit_length()] & alive:
-                    kept |= low
-                rest ^= low
-            if kept != mask:
-                cand[cell] = kept
-                changed |= 1 << position
-        return changed
-
-    def propagate(self, cand: list[int], dirty: set[int]) -> bool:
-        """Filter lines until nothing changes; False on a contradiction."""
+    def narrow(self, packs: list[int], alive: list[int], cell: int, mask: int) -> None:
+        """Set a cell's candidates and cut the perms of its two lines to them."""
         size = self.size
+        r, c = divmod(cell, size)
+        packs[r] = packs[r] & self.clear[c] | mask << (c * size)
+        packs[size + c] = packs[size + c] & self.clear[r] | mask << (r * size)
+        alive[r] &= self.tables[r].allowed[c][mask]
+        alive[size + c] &= self.tables[size + c].allowed[r][mask]
+
+    def propagate(self, packs: list[int], alive: list[int], dirty: set[int]) -> bool:
+        """Filter lines until nothing changes; False on a contradiction.
+
+        Filtering a line keeps at each cell the heights of its alive perms; a narrowed cell cuts
+        the perms of its crossing line and makes it dirty. Filtering is idempotent and monotone,
+        so the fixpoint (and so the search tree) does not depend on the order lines are filtered in.
+        """
+        tables, size, row, clear = self.tables, self.size, self.row, self.clear
+        unions = self.unions
         while dirty:
             line = dirty.pop()
-            changed = self._filter(line, cand)
-            if changed < 0:
+            perms = alive[line]
+            if not perms:
                 return False
-            for position in range(size):
-                if changed >> position & 1:
-                    cell = self.lines[line][position]
-                    dirty.update(self.lines_of[cell])
+            union = unions[line].get(perms)
+            if union is None:
+                union = tables[line].union(perms)
+            diff = packs[line] ^ union
+            if not diff:
+                continue
+            packs[line] = union
+            base, at = (size, line) if line < size else (0, line - size)
+            shift, keep = at * size, clear[at]
+            while diff:
+                position = ((diff & -diff).bit_length() - 1) // size
+                kept = union >> (position * size) & row
+                diff &= clear[position]
+                other = base + position
+                packs[other] = packs[other] & keep | kept << shift
+                left = alive[other] & tables[other].allowed[at][kept]
+                if not left:
+                    return False
+                alive[other] = left
+                dirty.add(other)
         return True
 
-    def count(self, cand: list[int], limit: int, budget: list[int], dirty: set[int] | None = None,
+    def count(self, packs: list[int], alive: list[int], limit: int, budget: list[int], dirty: set[int],
               found_grids: list[list[int]] | None = None) -> int:
-        """Solutions (up to ``limit``) below a candidate grid; ``cand`` is consumed.
+        """Solutions (up to ``limit``) below a search state; ``packs`` and ``alive`` are consumed.
 
-        The solutions found are appended to ``found_grids`` (as candidate grids of single bits).
+        The solutions found are appended to ``found_grids`` (as row packs).
         """
         budget[0] -= 1
         if budget[0] < 0:
             raise _OutOfBudget
-        if not self.propagate(cand, set(range(2 * self.size)) if dirty is None else dirty):
+        if not self.propagate(packs, alive, dirty):
             return 0
-        best, best_count = -1, 99
-        for cell, mask in enumerate(cand):
-            if mask & (mask - 1):
-                count = mask.bit_count()
-                if count < best_count:
-                    best, best_count = cell, count
+        size, row = self.size, self.row
+        best, best_count, best_mask = -1, 99, 0
+        for r in range(size):
+            pack = packs[r]
+            for c in range(size):
+                mask = pack >> (c * size) & row
+                if mask & (mask - 1):
+                    count = mask.bit_count()
+                    if count < best_count:
+                        best, best_count, best_mask = r * size + c, count, mask
         if best < 0:
             if found_grids is not None:
-                found_grids.append(cand)
+                found_grids.append(packs[:size])
             return 1
-        found, mask = 0, cand[best]
+        found, mask = 0, best_mask
+        lines = {best // size, size + best % size}
         while mask and found < limit:
             low = mask & -mask
             mask ^= low
-            child = cand[:]
-            child[best] = low
-            found += self.count(child, limit - found, budget, set(self.lines_of[best]), found_grids)
+            child, child_alive = packs[:], alive[:]
+            self.narrow(child, child_alive, best, low)
+            found += self.count(child, child_alive, limit - found, budget, set(lines), found_grids)
         return found
 
-    def solutions(self, givens: dict[int, int], limit: int = 2, budget: int = _PROOF_BUDGET) -> list[list[int]]:
+    def _start(self, givens: dict[int, int], packs: list[int] | None) -> tuple[list[int], list[int]]:
+        """The search state before propagation: ``packs`` (every cell's candidates when None)
+        narrowed to the given cells, with each line's perms that fit."""
+        size, row = self.size, self.row
+        packs = [sum(row << (p * size) for p in range(size))] * (2 * size) if packs is None else packs[:]
+        for cell, height in givens.items():
+            r, c = divmod(cell, size)
+            mask = packs[r] >> (c * size) & row & 1 << (height - 1)
+            packs[r] = packs[r] & self.clear[c] | mask << (c * size)
+            packs[size + c] = packs[size + c] & self.clear[r] | mask << (r * size)
+        alive = []
+        for table, pack in zip(self.tables, packs, strict=True):
+            perms = table.full
+            for position, allowed in enumerate(table.allowed):
+                perms &= allowed[pack >> (position * size) & row]
+            alive.append(perms)
+        return packs, alive
+
+    def fixpoint(self, givens: dict[int, int], packs: list[int] | None = None) -> list[int] | None:
+        """The candidates (as line packs) that propagation leaves from the given cells, or None
+        on a contradiction; ``packs``, when given, must hold every candidate that the fixpoint
+        holds (see ``solutions``)."""
+        packs, alive = self._start(givens, packs)
+        return packs if self.propagate(packs, alive, set(range(2 * self.size))) else None
+
+    def solutions(self, givens: dict[int, int], limit: int = 2, budget: int = _PROOF_BUDGET,
+                  packs: list[int] | None = None, dirty: set[int] | None = None) -> list[list[int]]:
         """Up to ``limit`` solutions (heights in row-major order) that keep the given cells.
 
-        Raises _OutOfBudget past ``budget`` search nodes.
+        Raises _OutOfBudget past ``budget`` search nodes. ``packs``, when given, is a start
+        between the full candidates and the root's fixpoint (such as the fixpoint of fewer clues
+        or fewer givens): propagation narrows to the same fixpoint from any such start, so the
+        search tree, and so the node count, is the same as from the full candidates. ``dirty``
+        may then name the only lines not yet filtered at that start (otherwise all are).
         """
-        full = (1 << self.size) - 1
-        cand = [1 << (givens[cell] - 1) if cell in givens else full for cell in range(self.size * self.size)]
+        size, row = self.size, self.row
+        if packs is None or dirty is None:
+            dirty = set(range(2 * size))
+        packs, alive = self._start(givens, packs)
         grids: list[list[int]] = []
-        self.count(cand, limit, [budget], None, grids)
-        return [[bit.bit_length() for bit in grid] for grid in grids]
+        self.count(packs, alive, limit, [budget], dirty, grids)
+        return [[(pack >> (c * size) & row).bit_length() for pack in grid for c in range(size)]
+                for grid in grids]
 
 
 def random_latin(size: int, rng: random.Random) -> list[list[int]]:
@@ -217,12 +309,27 @@ def all_clues(grid: list[list[int]]) -> dict[str, list[int]]:
             "left": [visible(row) for row in grid], "right": [visible(row[::-1]) for row in grid]}
 
 
-def is_unique(size: int, clues: dict[str, list[int]], givens: dict[int, int]) -> bool:
-    """Whether clues and given cells have exactly one solution (past the budget counts as not unique)."""
+def is_unique(size: int, clues: dict[str, list[int]], givens: dict[int, int],
+              packs: list[int] | None = None, dirty: set[int] | None = None) -> bool:
+    """Whether clues and given cells have exactly one solution (past the budget counts as not unique).
+
+    ``packs`` and ``dirty`` are an optional start for the search (see ``Puzzle.solutions``).
+    """
     try:
-        return len(Puzzle(size, clues).solutions(givens, 2)) == 1
+        return len(Puzzle(size, clues).solutions(givens, 2, packs=packs, dirty=dirty)) == 1
     except _OutOfBudget:
         return False
+
+
+def _lines_of(size: int, givens: dict[int, int]) -> set[int]:
+    """The lines (rows, then columns) through the given cells."""
+    return {line for cell in givens for line in (cell // size, size + cell % size)}
+
+
+def _changed_lines(size: int, clues: dict[str, list[int]], kept: dict[str, list[int]]) -> set[int]:
+    """The lines (rows, then columns) whose clues differ between two clue sets."""
+    return {i + (0 if side in ("left", "right") else size)
+            for side in SIDES for i in range(size) if clues[side][i] != kept[side][i]}
 
 
 def _givens_for_full_clues(solution: list[int], clues: dict[str, list[int]],
@@ -231,9 +338,10 @@ def _givens_for_full_clues(solution: list[int], clues: dict[str, list[int]],
     exists, a random cell where it differs from ``solution`` is given."""
     size = len(clues["top"])
     puzzle, givens = Puzzle(size, clues), {}
+    start = puzzle.fixpoint({})  # each search's givens only narrow it
     for _ in range(size * size):
         try:
-            found = puzzle.solutions(givens, 2)
+            found = puzzle.solutions(givens, 2, packs=start, dirty=_lines_of(size, givens))
         except _OutOfBudget:
             return None
         others = [grid for grid in found if grid != solution]
@@ -250,6 +358,8 @@ def dig(grid: list[list[int]], wanted: int, rng: random.Random) -> tuple[dict[st
 
     All clues are shown first (with given cells added until the solution is unique), then clues
     are removed in random order while the solution stays unique, then given cells likewise.
+    Each uniqueness search starts from the fixpoint of a puzzle with a subset of its clues and
+    givens: the clues already kept (they stay to the end) or, later, no given cells.
     """
     size = len(grid)
     solution = [h for row in grid for h in row]
@@ -257,6 +367,8 @@ def dig(grid: list[list[int]], wanted: int, rng: random.Random) -> tuple[dict[st
     givens = _givens_for_full_clues(solution, clues, rng)
     if givens is None:
         return None
+    kept: dict[str, list[int]] = {side: [0] * size for side in SIDES}
+    start = Puzzle(size, kept).fixpoint(givens)
     spots = [(side, i) for side in SIDES for i in range(size)]
     rng.shuffle(spots)
     left = 4 * size
@@ -265,17 +377,19 @@ def dig(grid: list[list[int]], wanted: int, rng: random.Random) -> tuple[dict[st
             break
         value = clues[side][i]
         clues[side][i] = 0
-        if is_unique(size, clues, givens):
+        if is_unique(size, clues, givens, start, _changed_lines(size, clues, kept)):
             left -= 1
         else:
-            clues[side][i] = value
+            clues[side][i] = kept[side][i] = value
+            start = Puzzle(size, kept).fixpoint(givens, start)
     if left != wanted:
         return None
     order = sorted(givens)
     rng.shuffle(order)
+    start = Puzzle(size, clues).fixpoint({})
     for cell in order:
         value = givens.pop(cell)
-        if not is_unique(size, clues, givens):
+        if not is_unique(size, clues, givens, start, _lines_of(size, givens)):
             givens[cell] = value
     return clues, givens
 
