@@ -6,10 +6,15 @@ Description:
     each row and column keeps the patterns (bitmasks) that obey the first two rules and agree
     with the cells known so far, a row or column settled to one pattern removes it from the
     others of its kind, and cells equal in every remaining pattern become known; to a fixpoint,
-    then it branches over the patterns of the line with the fewest. A random full grid is the
-    first solution that this search finds on an empty grid with shuffled branch order. Givens
-    are then removed in a random order while the solution stays unique: a removal is kept only
-    when the solver proves that no grid puts the other digit in that cell. A dig that gets stuck
+    then it branches over the patterns of the line with the fewest. A line's patterns are a
+    bitset over the list of all patterns: those that agree with its known cells are the AND of
+    two precomputed half-line tables, and the cells shared by a set of patterns are remembered.
+    A random full grid is the first solution that this search finds on an empty grid with
+    shuffled branch order. Givens are then removed in a random order while the solution stays
+    unique: a removal is kept only when the solver proves that no grid puts the other digit in
+    that cell (skipped when the cell's own row or column forces its digit; and when the cell
+    and three blank cells of a rectangle flip into another valid grid, that grid is a solution
+    with the other digit, so the given stays without asking the solver). A dig that gets stuck
     above the wanted number of givens restarts on a new grid (bounded attempts).
 Difficulty:
     size: the side n (even), 6 at levels 1-2 up to 14 at level 10.
@@ -41,6 +46,7 @@ from bootcamps.types import Problem
 
 SIZES = (4, 6, 8, 10, 12, 14)
 _MAX_ATTEMPTS = 60
+_MAX_HULLS = 1 << 15  # remembered candidate sets per size (some MB at most)
 
 
 @cache
@@ -49,6 +55,81 @@ def patterns(n: int) -> tuple[int, ...]:
     three = 0b111
     return tuple(m for m in range(1 << n) if m.bit_count() * 2 == n
                  and not any((m >> i) & three in (0, three) for i in range(n - 2)))
+
+
+class Tables:
+    """Sets of line patterns as bitsets over their index in ``patterns(n)`` (ascending), for one size.
+
+    ``ones_at[i]`` / ``zeros_at[i]`` hold the patterns with a 1 / a 0 at cell i. The patterns that
+    agree with a line's known cells are the AND of a table for its low half and one for its high
+    half, each indexed by (ones << half width) | zeros of that half.
+    """
+
+    def __init__(self, n: int) -> None:
+        self.n, self.full = n, (1 << n) - 1
+        self.pats = patterns(n)
+        self.everything = (1 << len(self.pats)) - 1
+        self.bit_of = {p: 1 << k for k, p in enumerate(self.pats)}
+        self.ones_at = [sum(1 << k for k, p in enumerate(self.pats) if p >> i & 1) for i in range(n)]
+        self.zeros_at = [self.everything & ~mask for mask in self.ones_at]
+        self.low = n // 2
+        self.high = n - self.low
+        self.low_table = self._half_table(0, self.low)
+        self.high_table = self._half_table(self.low, self.high)
+        self.hulls: dict[int, tuple[int, int]] = {}
+
+    def _half_table(self, first: int, width: int) -> list[int]:
+        """The agreeing patterns for every (ones, zeros) of the ``width`` cells from ``first`` on."""
+        table = [0] * (1 << 2 * width)
+        for one in range(1 << width):
+            free = ((1 << width) - 1) & ~one
+            zero = free
+            while True:  # every subset of the cells not set to 1
+                agree = self.everything
+                for i in range(width):
+                    if one >> i & 1:
+                        agree &= self.ones_at[first + i]
+                    elif zero >> i & 1:
+                        agree &= self.zeros_at[first + i]
+                table[one << width | zero] = agree
+                if not zero:
+                    break
+                zero = (zero - 1) & free
+        return table
+
+    def agreeing(self, one: int, zero: int) -> int:
+        """The patterns with a 1 on every cell of ``one`` and a 0 on every cell of ``zero``."""
+        low, high = self.low, self.high
+        mask = (1 << low) - 1
+        return (self.low_table[(one & mask) << low | (zero & mask)]
+                & self.high_table[(one >> low) << high | (zero >> low)])
+
+    def hull(self, cand: int) -> tuple[int, int]:
+        """The cells that are 1 in every pattern of ``cand``, and those 1 in some; remembered."""
+        both = either = 0
+        for i in range(self.n):
+            if not cand & self.zeros_at[i]:
+                both |= 1 << i
+            if cand & self.ones_at[i]:
+                either |= 1 << i
+        if len(self.hulls) >= _MAX_HULLS:
+            self.hulls.clear()
+        self.hulls[cand] = (both, either)
+        return both, either
+
+    def members(self, cand: int) -> list[int]:
+        """The patterns of a bitset, in ascending order."""
+        pats, out = self.pats, []
+        while cand:  # branch lines have few patterns
+            low = cand & -cand
+            cand ^= low
+            out.append(pats[low.bit_length() - 1])
+        return out
+
+
+@cache
+def tables(n: int) -> Tables:
+    return Tables(n)
 
 
 def _indices(mask: int) -> list[int]:
@@ -60,23 +141,26 @@ def _indices(mask: int) -> list[int]:
     return out
 
 
+State = tuple[list[int], list[int], list[int]]
+
+
 class Solver:
     """Line-pattern propagation and branching for one size; states are lists, copied on branching.
 
     A state is (candidates of rows then columns, ones of each line, zeros of each line): line i
     < n is row i, line n + j is column j; the masks of a row are over columns and vice versa.
+    The candidates of a line are a bitset over ``patterns(n)`` (see ``Tables``).
     """
 
     def __init__(self, n: int) -> None:
         self.n = n
         self.full = (1 << n) - 1
-        self.all = list(patterns(n))
+        self.tables = tables(n)
         self.nodes = 0
 
-    def start(self, givens: list[str]) -> tuple[list[list[int]], list[int], list[int]] | None:
+    def start(self, givens: list[str]) -> State | None:
         """The propagated state of a puzzle (rows of '0', '1', '.'), or None if contradictory."""
         n = self.n
-        cand = [self.all] * (2 * n)
         ones, zeros = [0] * (2 * n), [0] * (2 * n)
         for r, row in enumerate(givens):
             for c, ch in enumerate(row):
@@ -86,65 +170,97 @@ class Solver:
                 elif ch == "0":
                     zeros[r] |= 1 << c
                     zeros[n + c] |= 1 << r
-        state = (cand, ones, zeros)
+        return self.start_masks(ones, zeros)
+
+    def start_masks(self, ones: list[int], zeros: list[int]) -> State | None:
+        """The propagated state of a puzzle given as the known ones and zeros of every line (taken over)."""
+        n = self.n
+        state = ([self.tables.everything] * (2 * n), ones, zeros)
         return state if self.propagate(state, set(range(2 * n))) else None
 
-    def propagate(self, state: tuple[list[list[int]], list[int], list[int]], dirty: set[int]) -> bool:
-        """Filter line patterns to a fixpoint, in place; False on a contradiction."""
+    def propagate(self, state: State, dirty: set[int]) -> bool:
+        """Filter line patterns to a fixpoint, in place; False on a contradiction.
+
+        The order lines leave ``dirty`` matters (a line settled by another's removal does not
+        remove its own pattern from the rest), so ``dirty`` stays a set popped as before.
+        """
         cand_of, ones, zeros = state
-        n, full = self.n, self.full
+        n, full, tab = self.n, self.full, self.tables
+        low, high, low_table, high_table = tab.low, tab.high, tab.low_table, tab.high_table
+        low_mask = (1 << low) - 1
+        hulls = tab.hulls
         while dirty:
             line = dirty.pop()
             one, zero = ones[line], zeros[line]
             before = cand_of[line]
-            cand = [p for p in before if p & one == one and not p & zero]
+            cand = (before & low_table[(one & low_mask) << low | (zero & low_mask)]
+                    & high_table[(one >> low) << high | (zero >> low)])
             if not cand:
                 return False
             cand_of[line] = cand
-            if len(cand) == 1 and len(before) > 1:
-                self._distinct(cand_of, line, cand[0], dirty)
-            both, either = full, 0
-            for p in cand:
-                both &= p
-                either |= p
-            new_one, new_zero = both & ~one, full & ~either & ~zero
-            if not new_one and not new_zero:
-                continue
+            unknown = full & ~(one | zero)
+            if not cand & (cand - 1):
+                if before & (before - 1):  # settled now: no other line of its kind may use it
+                    for other in (range(n) if line < n else range(n, 2 * n)):
+                        if other != line and cand_of[other] & cand:
+                            cand_of[other] ^= cand
+                            dirty.add(other)
+                if not unknown:
+                    continue
+                p = tab.pats[cand.bit_length() - 1]
+                new_one, new_zero = p & unknown, unknown & ~p
+            else:
+                hull = hulls.get(cand)
+                if hull is None:
+                    hull = tab.hull(cand)
+                both, either = hull
+                new_one, new_zero = both & unknown, unknown & ~either
+                if not new_one and not new_zero:
+                    continue
             ones[line] |= new_one
             zeros[line] |= new_zero
             cross, bit = (n, 1 << line) if line < n else (0, 1 << (line - n))
-            for i in _indices(new_one):
-                ones[cross + i] |= bit
-                dirty.add(cross + i)
-            for i in _indices(new_zero):
-                zeros[cross + i] |= bit
-                dirty.add(cross + i)
+            while new_one:
+                low_bit = new_one & -new_one
+                new_one ^= low_bit
+                other = cross + low_bit.bit_length() - 1
+                ones[other] |= bit
+                dirty.add(other)
+            while new_zero:
+                low_bit = new_zero & -new_zero
+                new_zero ^= low_bit
+                other = cross + low_bit.bit_length() - 1
+                zeros[other] |= bit
+                dirty.add(other)
         return True
 
-    def _distinct(self, cand_of: list[list[int]], line: int, p: int, dirty: set[int]) -> None:
-        """Remove a settled line's pattern from the other lines of its kind (rows, or columns)."""
+    def _distinct(self, cand_of: list[int], line: int, p: int, dirty: set[int]) -> None:
+        """Remove a settled line's pattern (a one-bit set) from the other lines of its kind."""
         base = 0 if line < self.n else self.n
         for other in range(base, base + self.n):
-            if other != line and p in cand_of[other]:
-                cand_of[other] = [q for q in cand_of[other] if q != p]
+            if other != line and cand_of[other] & p:
+                cand_of[other] ^= p
                 dirty.add(other)
 
-    def _branch_line(self, cand_of: list[list[int]]) -> int:
+    def _branch_line(self, cand_of: list[int]) -> int:
         best, best_count = -1, 1 << 30
         for line, cand in enumerate(cand_of):
-            if 1 < len(cand) < best_count:
-                best, best_count = line, len(cand)
+            if cand & (cand - 1):
+                count = cand.bit_count()
+                if count < best_count:
+                    best, best_count = line, count
         return best
 
-    def _child(self, state: tuple, line: int, p: int) -> tuple | None:
+    def _child(self, state: State, line: int, p: int) -> State | None:
         """The state with ``line`` fixed to pattern ``p``, propagated; None on a contradiction."""
         n = self.n
-        cand_of, ones, zeros = (list(part) for part in state)
-        cand_of[line] = [p]
+        cand_of, ones, zeros = state[0][:], state[1][:], state[2][:]
+        pbit = self.tables.bit_of[p]
+        cand_of[line] = pbit
         ones[line], zeros[line] = p, self.full & ~p
         cross, bit = (n, 1 << line) if line < n else (0, 1 << (line - n))
         dirty = {line}
-        self._distinct(cand_of, line, p, dirty)
+        self._distinct(cand_of, line, pbit, dirty)
         for i in range(n):
             if not (ones[cross + i] | zeros[cross + i]) & bit:
                 if p >> i & 1:
@@ -155,13 +271,13 @@ class Solver:
         child = (cand_of, ones, zeros)
         return child if self.propagate(child, dirty) else None
 
-    def count(self, state: tuple, limit: int = 2) -> int:
+    def count(self, state: State, limit: int = 2) -> int:
         """Number of solutions from a propagated state, up to ``limit``."""
         line = self._branch_line(state[0])
         if line < 0:
             return 1
         found = 0
-        for p in state[0][line]:
+        for p in self.tables.members(state[0][line]):
             child = self._child(state, line, p)
             if child is not None:
                 found += self.count(child, limit - found)
@@ -169,12 +285,13 @@ class Solver:
                     break
         return found
 
-    def random_solution(self, state: tuple, rng: random.Random) -> list[int] | None:
+    def random_solution(self, state: State, rng: random.Random) -> list[int] | None:
         """A solution (row bitmasks) found with shuffled branch order, or None."""
         line = self._branch_line(state[0])
         if line < 0:
-            return [cand[0] for cand in state[0][:self.n]]
-        options = list(state[0][line])
+            pats = self.tables.pats
+            return [pats[cand.bit_length() - 1] for cand in state[0][:self.n]]
+        options = self.tables.members(state[0][line])
         rng.shuffle(options)
         for p in options:
             child = self._child(state, line, p)
@@ -191,13 +308,42 @@ def rows_text(grid: list[int], n: int) -> list[str]:
 
 def _forced_by_line(solver: Solver, one: int, zero: int, i: int) -> bool:
     """Whether every pattern agreeing with a line's givens has the same digit at cell ``i``."""
-    seen = 0
-    for p in solver.all:
-        if p & one == one and not p & zero:
-            seen |= 1 << (p >> i & 1)
-            if seen == 3:
-                return False
-    return True
+    tab = solver.tables
+    agree = tab.agreeing(one, zero)
+    return not (agree & tab.ones_at[i] and agree & tab.zeros_at[i])
+
+
+def _other_solution(grid: list[int], blank: list[int], r: int, c: int, tab: Tables) -> bool:
+    """Whether flipping cell (r, c) with three blank cells of a rectangle gives another valid grid.
+
+    ``grid`` holds the rows then the columns of the solution as bitmasks, ``blank`` the blank
+    cells of each line. Such a grid is a real solution with the other digit at (r, c), which the
+    solver always finds (its deductions are sound and its branching complete).
+    """
+    n = tab.n
+    row, col = grid[r], grid[n + c]
+    digit = row >> c & 1
+    # columns c2 of row r and rows r2 of column c that are blank and hold the other digit
+    across = blank[r] & (~row if digit else row) & tab.full & ~(1 << c)
+    down = blank[n + c] & (~col if digit else col) & tab.full & ~(1 << r)
+    if not across or not down:
+        return False
+    bit_of = tab.bit_of
+    for r2 in _indices(down):
+        row2 = grid[r2]
+        # (r2, c2) must be blank and hold the digit of (r, c)
+        for c2 in _indices(across & blank[r2] & (row2 if digit else ~row2)):
+            swap = 1 << c | 1 << c2
+            new_row, new_row2 = row ^ swap, row2 ^ swap
+            swap = 1 << r | 1 << r2
+            new_col, new_col2 = col ^ swap, grid[n + c2] ^ swap
+            if not (new_row in bit_of and new_row2 in bit_of and new_col in bit_of and new_col2 in bit_of):
+                continue
+            rows = {grid[i] for i in range(n) if i != r and i != r2}
+            cols = {grid[n + i] for i in range(n) if i != c and i != c2}
+            if new_row not in rows and new_row2 not in rows and new_col not in cols and new_col2 not in cols:
+                return True
+    return False
 
 
 def dig(solution: list[str], givens: int, solver: Solver, rng: random.Random) -> list[str] | None:
@@ -207,6 +353,11 @@ def dig(solution: list[str], givens: int, solver: Solver, rng: random.Random) ->
     ones = [int(row[::-1], 2) for row in solution] + [int("".join(row[c] for row in solution)[::-1], 2)
                                                        for c in range(n)]
     zeros = [solver.full & ~mask for mask in ones]
+    grid = ones[:]
+    # the rectangle shortcut needs a valid solution grid: the search can end on a grid with two
+    # equal lines (a line settled by another's removal does not remove its own pattern)
+    valid = len(set(grid[:n])) == n and len(set(grid[n:])) == n
+    blank = [0] * (2 * n)
     order = [(r, c) for r in range(n) for c in range(n)]
     rng.shuffle(order)
     left = n * n
@@ -214,20 +365,29 @@ def dig(solution: list[str], givens: int, solver: Solver, rng: random.Random) ->
         if left == givens:
             break
         digit = puzzle[r][c]
-        masks = ones if digit == "1" else zeros
+        masks, others = (ones, zeros) if digit == "1" else (zeros, ones)
         masks[r] &= ~(1 << c)
         masks[n + c] &= ~(1 << r)
-        # a digit its own row or column forces keeps the solution unique; else ask the solver
+        # a digit its own row or column forces keeps the solution unique; else ask whether a
+        # solution has the other digit there: a rectangle swap answers yes cheaply, else the solver
         if not (_forced_by_line(solver, ones[r], zeros[r], c)
                 or _forced_by_line(solver, ones[n + c], zeros[n + c], r)):
-            puzzle[r][c] = "1" if digit == "0" else "0"  # is there a solution with the other digit?
-            state = solver.start(["".join(row) for row in puzzle])
+            if valid and _other_solution(grid, blank, r, c, solver.tables):
+                masks[r] |= 1 << c
+                masks[n + c] |= 1 << r
+                continue
+            flipped = others[:]
+            flipped[r] |= 1 << c
+            flipped[n + c] |= 1 << r
+            trial = (masks[:], flipped) if digit == "1" else (flipped, masks[:])
+            state = solver.start_masks(*trial)
             if state is not None and solver.count(state, 1):
-                puzzle[r][c] = digit
                 masks[r] |= 1 << c
                 masks[n + c] |= 1 << r
                 continue
         puzzle[r][c] = "."
+        blank[r] |= 1 << c
+        blank[n + c] |= 1 << r
         left -= 1
     return ["".join(row) for row in puzzle] if left == givens else None
 

@@ -11,7 +11,9 @@ Description:
     exact solver proves the solution unique: bitmask candidates, naked and hidden singles in
     rows and columns, and for every cage the list of digit tuples that reach its target (and
     keep the cage's own rows and columns distinct) filtered against the candidates, so each
-    cell keeps only digits some surviving tuple uses; fewest-candidates branching counts the
+    cell keeps only digits some surviving tuple uses (a tuple is packed into one integer, a
+    digit bit per cell, so it fits when it has no bit outside the packed candidates; the tuples
+    of a cage shape and target are computed once); fewest-candidates branching counts the
     solutions up to two. When two solutions are found, a cell where they differ is taken and its
     cage is cut in two at that cell (the cell with the neighbours it was grown from stays, the
     rest forms new cages), up to a bounded number of repairs; then the grid is drawn afresh.
@@ -140,42 +142,60 @@ def _tuples_by_value(length: int, size: int) -> dict[tuple[str, int], list[tuple
     return groups
 
 
-def cage_tuples(cells: list[int], op: str | None, target: int, size: int) -> list[tuple[int, ...]]:
-    """Every digit tuple (as bit masks) that reaches the target and repeats no digit in a row or column."""
+def cage_tuples(cells: list[int], op: str | None, target: int, size: int) -> list[int]:
+    """Every digit tuple that reaches the target and repeats no digit in a row or column.
+
+    A tuple is packed into one int: the bit of the digit of the cage's k-th cell, shifted by
+    k * size. A tuple fits the cells' candidates (packed the same way) when it has no bit outside them.
+    """
     if len(cells) == 1:
-        return [(1 << (target - 1),)] if 1 <= target <= size else []
-    clashes = [(i, j) for i, j in itertools.combinations(range(len(cells)), 2)
-               if cells[i] // size == cells[j] // size or cells[i] % size == cells[j] % size]
-    groups = _tuples_by_value(len(cells), size)
+        return [1 << (target - 1)] if 1 <= target <= size else []
+    clashes = tuple((i, j) for i, j in itertools.combinations(range(len(cells)), 2)
+                    if cells[i] // size == cells[j] // size or cells[i] % size == cells[j] % size)
+    return list(_packed_tuples(len(cells), op, target, size, clashes))
+
+
+@cache
+def _packed_tuples(length: int, op: str | None, target: int, size: int,
+                   clashes: tuple[tuple[int, int], ...]) -> tuple[int, ...]:
+    """The packed tuples of ``cage_tuples`` for a cage shape given by its clashing positions."""
+    groups = _tuples_by_value(length, size)
     if op is None:
         candidates = list(dict.fromkeys(t for each in OPS["all"] for t in groups.get((each, target), [])))
     else:
         candidates = groups.get((op, target), [])
-    return [tuple(1 << (d - 1) for d in digits) for digits in candidates
-            if all(digits[i] != digits[j] for i, j in clashes)]
+    return tuple(sum(1 << (d - 1 + k * size) for k, d in enumerate(digits)) for digits in candidates
+                 if all(digits[i] != digits[j] for i, j in clashes))
+
+
+@cache
+def _lines(size: int) -> tuple[list[list[int]], list[tuple[int, ...]]]:
+    """The rows then columns of a grid, and every cell's peers (the other cells of its row and column)."""
+    rows = [[r * size + c for c in range(size)] for r in range(size)]
+    cols = [[r * size + c for r in range(size)] for c in range(size)]
+    peers = [tuple(p for p in rows[cell // size] + cols[cell % size] if p != cell) for cell in range(size * size)]
+    return rows + cols, peers
 
 
 class Puzzle:
-    """Rows, columns and cages of a KenKen grid, with each cage's allowed tuples."""
+    """Rows, columns and cages of a KenKen grid, with each cage's allowed (packed) tuples."""
 
-    def __init__(self, size: int, cages: list[list[int]], tuples: list[list[tuple[int, ...]]]) -> None:
+    def __init__(self, size: int, cages: list[list[int]], tuples: list[list[int]]) -> None:
         self.size, self.full = size, (1 << size) - 1
-        rows = [[r * size + c for c in range(size)] for r in range(size)]
-        cols = [[r * size + c for r in range(size)] for c in range(size)]
-        self.units = rows + cols
-        self.peers = [tuple(p for p in rows[cell // size] + cols[cell % size] if p != cell)
-                      for cell in range(size * size)]
+        self.units, self.peers = _lines(size)
         self.cages, self.tuples = cages, tuples
+        # each cage cell with the shift of its digits inside a packed tuple
+        self.shifts = [[(cell, k * size) for k, cell in enumerate(cage)] for cage in cages]
         self.cage_of = [0] * (size * size)
         for index, cage in enumerate(cages):
             for cell in cage:
                 self.cage_of[cell] = index
 
 
-def _propagate(cand: list[int], allowed: list[list[tuple[int, ...]]], queue: list[int], dirty: set[int],
+def _propagate(cand: list[int], allowed: list[list[int]], queue: list[int], dirty: set[int],
                puzzle: Puzzle) -> bool:
     """Singles and cage tuples to a fixpoint, in place; False on a contradiction."""
-    peers, cages, cage_of, full = puzzle.peers, puzzle.cages, puzzle.cage_of, puzzle.full
+    peers, shifts, cage_of, full = puzzle.peers, puzzle.shifts, puzzle.cage_of, puzzle.full
     while True:
         while queue:
             cell = queue.pop()
@@ -192,18 +212,22 @@ def _propagate(cand: list[int], allowed: list[list[tuple[int, ...]]], queue: lis
                         queue.append(peer)
         if dirty:
             index = dirty.pop()
-            cells = cages[index]
-            masks = [cand[cell] for cell in cells]
-            kept = [t for t in allowed[index] if all(bit & mask for bit, mask in zip(t, masks, strict=True))]
+            placed = shifts[index]
+            packed = 0
+            for cell, shift in placed:
+                packed |= cand[cell] << shift
+            outside = ~packed
+            kept = [t for t in allowed[index] if not t & outside]
             if not kept:
                 return False
             allowed[index] = kept
-            for position, cell in enumerate(cells):
-                union = 0
-                for t in kept:
-                    union |= t[position]
-                if cand[cell] & ~union:
-                    cand[cell] &= union
+            union = 0
+            for t in kept:
+                union |= t
+            for cell, shift in placed:
+                used = union >> shift & full
+                if cand[cell] & ~used:
+                    cand[cell] &= used
                     queue.append(cell)
             continue
         for unit in puzzle.units:  # hidden singles: a digit with one place left in a row or column
@@ -215,7 +239,7 @@ def _propagate(cand: list[int], allowed: list[list[tuple[int, ...]]], queue: lis
             return True
 
 
-def count_solutions(cand: list[int], allowed: list[list[tuple[int, ...]]], queue: list[int], dirty: set[int],
+def count_solutions(cand: list[int], allowed: list[list[int]], queue: list[int], dirty: set[int],
                     puzzle: Puzzle, limit: int, found: list[list[int]]) -> int:
     """Number of solutions (up to ``limit``); solved grids (as masks) are appended to ``found``."""
     if not _propagate(cand, allowed, queue, dirty, puzzle):
