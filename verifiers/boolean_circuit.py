@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from bootcamps.answers.pairs import MAX_PAIRS_CHARS, parse_pairs
+from bootcamps.answers.pairs import MAX_PAIRS_CHARS, parse_pairs, render_pairs
 from bootcamps.types import Verdict
 
 _KEY = r"[a-z][a-z0-9_]{0,15}"
@@ -55,17 +55,13 @@ def verify(data: dict[str, Any], answer: str) -> Verdict:
 
 # -- audit hooks -----------------------------------------------------------------------------
 
-def _render(values: dict[str, int], names: list[str], sep: str = ", ", link: str = "=") -> str:
-    return sep.join(f"{name}{link}{values[name]}" for name in names)
-
-
 def equivalents(data: dict[str, Any], reference: str) -> list[str]:
     asked, solution = data["asked"], data["solution"]
     bits = [str(solution[name]) for name in asked]
     return [
-        _render(solution, asked[::-1]),
-        _render(solution, asked, "\n", ": "),
-        _render(solution, asked, "; ", " = "),
+        render_pairs(solution, asked[::-1]),
+        render_pairs(solution, asked, "\n", ": "),
+        render_pairs(solution, asked, "; ", " = "),
         ", ".join(f"{name} = {'true' if solution[name] else 'false'}" for name in asked),
         " ".join(f"{name.upper()}={solution[name]}" for name in asked),
         ", ".join(bits),
@@ -76,13 +72,13 @@ def equivalents(data: dict[str, Any], reference: str) -> list[str]:
 
 def near_misses(data: dict[str, Any], reference: str) -> list[str]:
     asked, solution = data["asked"], data["solution"]
-    flips = [_render({**solution, name: 1 - solution[name]}, asked) for name in asked[-3:]]
+    flips = [render_pairs({**solution, name: 1 - solution[name]}, asked) for name in asked[-3:]]
     return [
         *flips,
-        _render({name: 1 - solution[name] for name in asked}, asked),
-        _render(dict.fromkeys(asked, 1), asked),
-        _render(dict.fromkeys(asked, 0), asked),
-        _render(solution, asked[:-1]),  # a signal missing
+        render_pairs({name: 1 - solution[name] for name in asked}, asked),
+        render_pairs(dict.fromkeys(asked, 1), asked),
+        render_pairs(dict.fromkeys(asked, 0), asked),
+        render_pairs(solution, asked[:-1]),  # a signal missing
         reference + f", {asked[0]}={1 - solution[asked[0]]}",  # a signal twice
         reference.replace(f"{asked[-1]}={solution[asked[-1]]}", f"{asked[-1]}=0 or 1"),  # a hedge
         ", ".join(f"{name}={value}" for name, value in data["inputs"].items()),  # the inputs copied back

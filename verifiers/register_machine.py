@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from bootcamps.answers.pairs import MAX_PAIRS_CHARS, parse_pairs
+from bootcamps.answers.pairs import MAX_PAIRS_CHARS, parse_pairs, render_pairs
 from bootcamps.types import Verdict
 
 _KEY = r"[a-z][a-z0-9_]{0,15}"
@@ -46,16 +46,12 @@ def verify(data: dict[str, Any], answer: str) -> Verdict:
 
 # -- audit hooks -----------------------------------------------------------------------------
 
-def _render(values: dict[str, int], names: list[str], sep: str = ", ", link: str = "=") -> str:
-    return sep.join(f"{name}{link}{values[name]}" for name in names)
-
-
 def equivalents(data: dict[str, Any], reference: str) -> list[str]:
     names, final = data["registers"], data["final"]
     return [
-        _render(final, names[::-1]),
-        _render(final, names, "\n", ": "),
-        _render(final, names, " ", " = "),
+        render_pairs(final, names[::-1]),
+        render_pairs(final, names, "\n", ": "),
+        render_pairs(final, names, " ", " = "),
         ", ".join(f"{name.upper()}={final[name]}" for name in names),
         "{" + ", ".join(f'"{name}": {final[name]}' for name in names) + "}",
         "; ".join(f"{name} = {final[name]}" for name in names),
@@ -78,18 +74,18 @@ def near_misses(data: dict[str, Any], reference: str) -> list[str]:
     names, final, initial = data["registers"], data["final"], data["initial"]
     first, last = names[0], names[-1]
     misses = [
-        _render({**final, first: final[first] + 1}, names),  # one value off by one
-        _render({**final, last: final[last] - 1}, names),
-        _render(final, names[:-1]),  # a register left out
-        _render(initial, names),  # the initial values copied back
-        f"{reference} or {_render({**final, first: final[first] + 1}, names)}",
+        render_pairs({**final, first: final[first] + 1}, names),  # one value off by one
+        render_pairs({**final, last: final[last] - 1}, names),
+        render_pairs(final, names[:-1]),  # a register left out
+        render_pairs(initial, names),  # the initial values copied back
+        f"{reference} or {render_pairs({**final, first: final[first] + 1}, names)}",
         f"{reference}, {first}={final[first] + 1}",  # a register given twice
         ", ".join(str(final[name]) for name in names),  # values without names
         f"{reference}, z=0",
     ]
     if final[first] != final[last]:
-        misses.append(_render({**final, first: final[last], last: final[first]}, names))  # swapped
+        misses.append(render_pairs({**final, first: final[last], last: final[first]}, names))  # swapped
     early = _state_before_end(data)
     if early is not None:
-        misses.append(_render(early, names))
+        misses.append(render_pairs(early, names))
     return [miss for miss in misses if not verify(data, miss).correct]

@@ -9,6 +9,7 @@ Everything is bounded and linear: no nested quantifiers, input length refused be
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping, Sequence
 from functools import lru_cache
 
 MAX_PAIRS_CHARS = 5_000
@@ -63,3 +64,8 @@ def parse_pairs(text: str, key: str, value: str, *, connector: str = DEFAULT_CON
             if position < len(chunk) and not chunk[position].isspace():
                 return None  # "A=12B=3" or "Alice: knightly": a pair must end at a boundary
     return pairs
+
+
+def render_pairs(values: Mapping[str, object], names: Sequence[str], sep: str = ", ", link: str = "=") -> str:
+    """``name=value`` pairs in the given order, the form ``parse_pairs`` reads: for audit hooks."""
+    return sep.join(f"{name}{link}{values[name]}" for name in names)
