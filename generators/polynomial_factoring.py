@@ -53,6 +53,15 @@ def _factor(rng: random.Random, degree: int, max_coefficient: int, max_leading: 
         return coefficients
 
 
+def _multiply(a: list[int], b: list[int]) -> list[int]:
+    """The product of two integer polynomials given by their coefficients, highest degree first."""
+    out = [0] * (len(a) + len(b) - 1)
+    for i, u in enumerate(a):
+        for j, v in enumerate(b):
+            out[i + j] += u * v
+    return out
+
+
 def _degrees(rng: random.Random, degree: int, max_factor_degree: int) -> list[int]:
     """Degrees of the planted factors, summing to ``degree``, at least two, the largest allowed one first."""
     first = min(max_factor_degree, degree - 1)
@@ -87,10 +96,11 @@ def generate(rng: random.Random, *, degree: int, max_coefficient: int, max_leadi
         scale = 1
         if content:
             scale = rng.choice((-1, 1)) * rng.randint(2, 6 if degree < 6 else 12)
-        poly = sympy.Poly(scale, x)
+        product = [scale]
         for factor, times in planted:
-            poly *= sympy.Poly(factor, x) ** times
-        problem = _problem(poly)
+            for _ in range(times):
+                product = _multiply(product, factor)
+        problem = _problem(sympy.Poly(product, x))
         if problem is not None:
             return problem
     raise GenerationError(f"polynomial_factoring: no usable polynomial in {_MAX_ATTEMPTS} attempts")
