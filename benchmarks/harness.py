@@ -48,7 +48,7 @@ COMPARISONS = [
     ("date_arithmetic-v1", 3, "calendar_arithmetic", "offsets up to 120 days (RG: up to 100)"),
     ("prime_factorization-v1", 3, "prime_factorization", "4 digits (RG: up to 1000)"),
     ("base_conversion-v1", 3, "base_conversion", "3 digits (RG: up to 1000)"),
-    ("antiderivative-v1", 3, "intermediate_integration", "nested terms (RG: mixed types)"),
+    ("antiderivative-v2", 3, "intermediate_integration", "nested terms (RG: mixed types)"),
     ("boolean_circuit-v1", 3, "circuit_logic", "3 inputs, depth 3 (RG: 2-4 inputs)"),
 ]
 

@@ -180,6 +180,7 @@ _RATIONAL_POINTS = tuple(Fraction(r.choice((-1, 1)) * r.randint(1, 97), r.randin
 _REAL_POINTS = tuple(sorted(((-1 if k % 2 else 1) * (0.15 + 2.7 * r.random()) for r in [random.Random(0xCA1D)]
                             for k in range(16)), key=abs))
 _UNDEFINED = "undefined"
+REAL_POINTS = _REAL_POINTS  # public: generators check their functions where the verifier will
 
 
 @lru_cache(maxsize=256)

@@ -1,4 +1,4 @@
-"""Focused tests for the derivative family."""
+"""Focused tests for derivative-v2 (and the shared bootcamps.elementary trees)."""
 
 import pytest
 import sympy
@@ -57,3 +57,28 @@ def test_levels_change_the_instances():
     assert not any(name in f for f in low for name in ("sin", "cos", "exp", "ln"))
     assert any(name in f for f in high for name in ("sin", "cos", "exp", "ln", "sqrt", "tan"))
     assert sum(map(len, high)) > 2 * sum(map(len, low))
+
+
+def test_generated_trees_render_and_tidy_without_changing_the_function():
+    """bootcamps.elementary: text and LaTeX read back as the same function, tidying keeps values."""
+    import random
+
+    from bootcamps import elementary
+
+    rng = random.Random(7)
+    for _ in range(300):
+        f = elementary.function(rng, rng.randint(1, 3), rng.randint(1, 2), rng.random() < 0.5, rng.randint(0, 2),
+                                rng.choice(["none", "basic", "all"]), 6)
+        raw = differentiate(f, "x")
+        tidied = elementary.tidy(raw)
+        for point in (0.37, -0.81, 1.3):
+            a, b = elementary.value(raw, point), elementary.value(tidied, point)
+            assert (a is None) == (b is None) and (a is None or abs(a - b) <= 1e-9 * max(1, abs(a)))
+        for node in (f, tidied):
+            for rendering in (elementary.text(node), elementary.latex(node)):
+                parsed = parse_math(rendering)
+                assert parsed is not None, rendering
+                for point in (0.37, -0.81, 1.3):
+                    a, b = elementary.value(node, point), elementary.value(parsed, point)
+                    assert (a is None) == (b is None), rendering
+                    assert a is None or abs(a - b) <= 1e-9 * max(1, abs(a)), rendering
