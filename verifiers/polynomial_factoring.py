@@ -15,7 +15,7 @@ _MAX_EXPONENT = 32
 _MAX_BITS = 4_000
 _FORMAT = "expected a product of factors in x, e.g. 3(x - 2)(2x + 1)^2(x^2 + x + 1)"
 
-Poly = list[Fraction]  # coefficients, constant term first
+Poly = list[int | Fraction]  # coefficients, constant term first; ints while they are whole (much faster)
 
 
 class NotPolynomial(ValueError):
@@ -37,7 +37,7 @@ def _check(p: Poly) -> Poly:
 
 
 def _add(a: Poly, b: Poly) -> Poly:
-    out = [Fraction(0)] * max(len(a), len(b))
+    out: Poly = [0] * max(len(a), len(b))
     for k, c in enumerate(a):
         out[k] += c
     for k, c in enumerate(b):
@@ -48,7 +48,7 @@ def _add(a: Poly, b: Poly) -> Poly:
 def _mul(a: Poly, b: Poly) -> Poly:
     if len(a) + len(b) - 2 > _MAX_DEGREE:
         raise NotPolynomial("degree too large")
-    out = [Fraction(0)] * (len(a) + len(b) - 1)
+    out: Poly = [0] * (len(a) + len(b) - 1)
     for i, x in enumerate(a):
         if x:
             for j, y in enumerate(b):
@@ -66,20 +66,21 @@ def expand(node: tuple, variable: str) -> Poly:
     """The coefficient list of a polynomial parse tree; raises NotPolynomial."""
     kind = node[0]
     if kind == "num":
-        return [node[1]]
+        value = node[1]
+        return [value.numerator if value.denominator == 1 else value]
     if kind == "sym":
         if node[1] != variable:
             raise NotPolynomial(f"the only variable is {variable}, found {node[1][:10]!r}")
-        return [Fraction(0), Fraction(1)]
+        return [0, 1]
     if kind == "add":
-        total = [Fraction(0)]
+        total: Poly = [0]
         for term in node[1]:
             total = _add(total, expand(term, variable))
         return total
     if kind == "neg":
         return [-c for c in expand(node[1], variable)]
     if kind == "mul":
-        product = [Fraction(1)]
+        product: Poly = [1]
         for factor in node[1]:
             product = _mul(product, expand(factor, variable))
         return product
@@ -87,9 +88,9 @@ def expand(node: tuple, variable: str) -> Poly:
         denominator = expand(node[2], variable)
         if len(denominator) != 1 or denominator[0] == 0:
             raise NotPolynomial("division by a polynomial")
-        return [c / denominator[0] for c in expand(node[1], variable)]
+        return [Fraction(c) / denominator[0] for c in expand(node[1], variable)]
     if kind == "pow":
-        base, result = expand(node[1], variable), [Fraction(1)]
+        base, result = expand(node[1], variable), [1]
         for _ in range(_exponent(node[2])):
             result = _mul(result, base)
         return result
