@@ -303,42 +303,52 @@ _FUNCTIONS = {"sin": math.sin, "cos": math.cos, "exp": math.exp, "ln": math.log,
 
 def value(node: Node, x: float) -> float | None:
     """The tree's float value at x, or None outside its real domain or beyond ~1e150."""
-    try:
-        result = _value(node, x)
-    except (ValueError, ZeroDivisionError, OverflowError, TypeError):
-        return None
-    return result if abs(result) < _FLOAT_LIMIT else None
+    return values(node, (x,))[0]
 
 
-def _value(node: Node, x: float) -> float:
+def values(node: Node, points: tuple[float, ...]) -> list[float | None]:
+    """``value`` at each point; the tree is compiled to nested closures once."""
+    compiled = _compile(node)
+    return [_safe(compiled, x) for x in points]
+
+
+def _power(base: float, exponent: float) -> float:
+    if base < 0 and not exponent.is_integer():
+        raise ValueError("not real")
+    out = base ** exponent
+    if isinstance(out, complex):
+        raise ValueError("not real")
+    return out
+
+
+def _compile(node: Node):  # noqa: ANN202 - returns a float function of x
     kind = node[0]
     if kind == "num":
-        return node[1].numerator / node[1].denominator  # float(Fraction) is several times slower
+        constant = node[1].numerator / node[1].denominator
+        return lambda x: constant
     if kind == "sym":
-        return x
+        return lambda x: x
     if kind == "const":
-        return math.e if node[1] == "e" else math.pi
+        constant = math.e if node[1] == "e" else math.pi
+        return lambda x: constant
     if kind == "add":
-        return sum([_value(child, x) for child in node[1]])
+        parts = [_compile(child) for child in node[1]]
+        return lambda x: sum([part(x) for part in parts])
     if kind == "neg":
-        return -_value(node[1], x)
+        inner = _compile(node[1])
+        return lambda x: -inner(x)
     if kind == "mul":
-        out = 1.0
-        for child in node[1]:
-            out *= _value(child, x)
-        return out
+        parts = [_compile(child) for child in node[1]]
+        return lambda x: math.prod([part(x) for part in parts])
     if kind == "div":
-        return _value(node[1], x) / _value(node[2], x)
+        top, bottom = _compile(node[1]), _compile(node[2])
+        return lambda x: top(x) / bottom(x)
     if kind == "pow":
-        base, exponent = _value(node[1], x), _value(node[2], x)
-        if base < 0 and not exponent.is_integer():
-            raise ValueError("not real")
-        out = base ** exponent
-        if isinstance(out, complex):
-            raise ValueError("not real")
-        return out
+        base, exponent = _compile(node[1]), _compile(node[2])
+        return lambda x: _power(base(x), exponent(x))
     if kind == "func":
-        return _FUNCTIONS[node[1]](_value(node[2][0], x))
+        function, inner = _FUNCTIONS[node[1]], _compile(node[2][0])
+        return lambda x: function(inner(x))
     raise ValueError(f"cannot evaluate {kind}")
 
 
@@ -353,8 +363,7 @@ def has_x(node: Node) -> bool:
 
 def moderate(node: Node, points: tuple[float, ...], limit: float = 1e30, defined: int = 8) -> bool:
     """Whether the tree is real at ``defined`` of the points or more, and below ``limit`` wherever it is."""
-    values = [value(node, point) for point in points]
-    real = [v for v in values if v is not None]
+    real = [v for v in values(node, points) if v is not None]
     return len(real) >= defined and all(abs(v) < limit for v in real)
 
 
@@ -362,13 +371,17 @@ def is_derivative(derivative: Node, function_node: Node, points: tuple[float, ..
     """A float check, independent of the symbolic rules, that ``derivative`` is the slope of
     ``function_node``: central differences agree at every point where all values are defined
     (at least three, at most six)."""
+    slope_of, function_of = _compile(derivative), _compile(function_node)
     checked = 0
     for point in points:
-        slope, left, right = value(derivative, point), value(function_node, point - step), \
-            value(function_node, point + step)
-        if slope is None or left is None or right is None:
+        try:
+            slope = slope_of(point)
+            difference = (function_of(point + step) - function_of(point - step)) / (2 * step)
+        except (ValueError, ZeroDivisionError, OverflowError, TypeError):
             continue
-        if abs((right - left) / (2 * step) - slope) > 1e-4 * max(1.0, abs(slope)):
+        if not (abs(slope) < _FLOAT_LIMIT and abs(difference) < _FLOAT_LIMIT):
+            continue
+        if abs(difference - slope) > 1e-4 * max(1.0, abs(slope)):
             return False
         checked += 1
         if checked == 6:
@@ -377,14 +390,28 @@ def is_derivative(derivative: Node, function_node: Node, points: tuple[float, ..
 
 
 def reads_back(text_form: str, node: Node, points: tuple[float, ...]) -> bool:
-    """Whether ``parse_math`` reads the rendering back as the same function (float check)."""
+    """Whether ``parse_math`` reads the rendering back as the same function (float check at the
+    first two points where both are defined, and no disagreement on definedness before them)."""
     from bootcamps.answers import parse_math
 
     parsed = parse_math(text_form)
     if parsed is None:
         return False
-    for point in points[:4]:
-        a, b = value(node, point), value(parsed, point)
+    mine, theirs = _compile(node), _compile(parsed)
+    agreed = 0
+    for point in points:
+        a, b = _safe(mine, point), _safe(theirs, point)
         if (a is None) != (b is None) or (a is not None and abs(a - b) > 1e-9 * max(1.0, abs(a))):
             return False
-    return True
+        agreed += a is not None
+        if agreed == 2:
+            return True
+    return False
+
+
+def _safe(compiled, x: float) -> float | None:  # noqa: ANN001 - a compiled tree
+    try:
+        result = compiled(x)
+    except (ValueError, ZeroDivisionError, OverflowError, TypeError):
+        return None
+    return result if abs(result) < _FLOAT_LIMIT else None
