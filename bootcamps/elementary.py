@@ -204,15 +204,7 @@ def _text(node: Node) -> str:
     if kind == "const":
         return node[1]
     if kind == "add":
-        out = _text(node[1][0])
-        for part in node[1][1:]:
-            if part[0] == "neg":
-                out += f" - {_wrap_text(part[1], 2)}"
-            elif part[0] == "num" and part[1] < 0:
-                out += f" - {_number(-part[1])}"
-            else:
-                out += f" + {_text(part)}"
-        return out
+        return _join_sum(node[1], _text, _wrap_text)
     if kind == "neg":
         return f"-{_wrap_text(node[1], 2)}"
     if kind == "mul":
@@ -227,6 +219,19 @@ def _text(node: Node) -> str:
 
 
 _LEVEL = {"add": 1, "neg": 1, "mul": 2, "div": 2, "pow": 3}
+
+
+def _join_sum(terms: tuple, render, wrap) -> str:  # noqa: ANN001 - the text or the LaTeX renderer
+    """Terms joined with + and -, a negated term or negative number written as a subtraction."""
+    out = render(terms[0])
+    for part in terms[1:]:
+        if part[0] == "neg":
+            out += f" - {wrap(part[1], 2)}"
+        elif part[0] == "num" and part[1] < 0:
+            out += f" - {render(num(-part[1]))}"
+        else:
+            out += f" + {render(part)}"
+    return out
 
 
 def _wrap_text(node: Node, level: int) -> str:
@@ -249,15 +254,7 @@ def latex(node: Node) -> str:
     if kind in ("sym", "const"):
         return node[1]
     if kind == "add":
-        out = latex(node[1][0])
-        for part in node[1][1:]:
-            if part[0] == "neg":
-                out += f" - {_wrap_latex(part[1], 2)}"
-            elif part[0] == "num" and part[1] < 0:
-                out += f" - {latex(num(-part[1]))}"
-            else:
-                out += f" + {latex(part)}"
-        return out
+        return _join_sum(node[1], latex, _wrap_latex)
     if kind == "neg":
         return f"- {_wrap_latex(node[1], 2)}"
     if kind == "mul":
