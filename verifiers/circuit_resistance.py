@@ -15,8 +15,8 @@ _PREFIX = re.compile(r"^(?:R\s*_?\s*\{?\s*(?:eq|ab|AB|total|equiv)?\s*\}?\s*=\s*
 _UNIT = re.compile(r"\s*(?:\\,|\\ )?\s*(?:Ω|Ω|\\Omega|\\text\{\s*ohms?\s*\}|\\mathrm\{\s*ohms?\s*\}|ohms?)\s*\.?$",
                    re.IGNORECASE)
 _DECIMAL = re.compile(r"[+-]?\d*\.\d+")
-# parse_number reads "14 249/379" as 14249/379 (a space as a thousands separator); here a whole
-# number followed by a proper fraction is a mixed number, as the prompt allows.
+# parse_number refuses a mixed number whose fraction is not in lowest terms ("123 858/939"); the
+# prompt allows any exact form, so a whole number followed by a proper fraction is read here.
 _MIXED = re.compile(r"(\d{1,30})\s+([1-9]\d{0,29})\s*/\s*([1-9]\d{0,29})")
 
 

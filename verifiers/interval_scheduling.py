@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from bootcamps.answers.index_sets import index_problem, index_set_renderings, parse_indices
+from bootcamps.answers.index_sets import chosen_indices, index_set_renderings
 from bootcamps.types import Verdict
 
 _FORMAT = "expected the numbers of the chosen intervals separated by commas, e.g. 2, 5, 7"
@@ -22,14 +22,9 @@ def _overlap(data: dict[str, Any], chosen: list[int]) -> str | None:
 
 
 def verify(data: dict[str, Any], answer: str) -> Verdict:
-    count = len(data["intervals"])
-    indices = parse_indices(answer, max_items=count + 5)
-    if indices is None:
-        return Verdict.unparsable(_FORMAT)
-    problem = index_problem(indices, count, "interval")
-    if problem is not None:
-        return Verdict.wrong(problem)
-    chosen = [i - 1 for i in indices]
+    chosen = chosen_indices(answer, len(data["intervals"]), "interval", _FORMAT)
+    if isinstance(chosen, Verdict):
+        return chosen
     overlap = _overlap(data, chosen)
     if overlap is not None:
         return Verdict.wrong(overlap)

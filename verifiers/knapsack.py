@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from bootcamps.answers.index_sets import index_problem, index_set_renderings, parse_indices
+from bootcamps.answers.index_sets import chosen_indices, index_set_renderings
 from bootcamps.types import Verdict
 
 _FORMAT = "expected the numbers of the chosen items separated by commas, e.g. 1, 4, 5"
@@ -12,14 +12,7 @@ _FORMAT = "expected the numbers of the chosen items separated by commas, e.g. 1,
 
 def chosen_items(data: dict[str, Any], answer: str) -> list[int] | Verdict:
     """The 0-based chosen items, or the verdict on an answer that does not name distinct items."""
-    count = len(data["weights"])
-    indices = parse_indices(answer, max_items=count + 5)
-    if indices is None:
-        return Verdict.unparsable(_FORMAT)
-    problem = index_problem(indices, count, "item")
-    if problem is not None:
-        return Verdict.wrong(problem)
-    return [i - 1 for i in indices]
+    return chosen_indices(answer, len(data["weights"]), "item", _FORMAT)
 
 
 def verify(data: dict[str, Any], answer: str) -> Verdict:

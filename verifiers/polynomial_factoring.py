@@ -56,6 +56,10 @@ def _mul(a: Poly, b: Poly) -> Poly:
     return _check(_trim(out))
 
 
+def _whole(value: int | Fraction) -> int | Fraction:
+    """An integer where the value is whole: integer arithmetic is much faster than Fraction's."""
+    return value.numerator if value.denominator == 1 else value
+
 def _exponent(node: tuple) -> int:
     if node[0] == "num" and node[1].denominator == 1 and 0 <= node[1].numerator <= _MAX_EXPONENT:
         return node[1].numerator
@@ -66,8 +70,7 @@ def expand(node: tuple, variable: str) -> Poly:
     """The coefficient list of a polynomial parse tree; raises NotPolynomial."""
     kind = node[0]
     if kind == "num":
-        value = node[1]
-        return [value.numerator if value.denominator == 1 else value]
+        return [_whole(node[1])]
     if kind == "sym":
         if node[1] != variable:
             raise NotPolynomial(f"the only variable is {variable}, found {node[1][:10]!r}")
@@ -128,10 +131,6 @@ def factors(node: tuple, variable: str) -> tuple[Fraction, list[tuple[Poly, int]
 def _target(data: dict[str, Any]) -> Poly:
     return list(reversed(data["coefficients"]))
 
-
-def _whole(value: int | Fraction) -> int | Fraction:
-    """An integer where the value is whole: integer arithmetic is much faster than Fraction's."""
-    return value.numerator if value.denominator == 1 else value
 
 
 def verify(data: dict[str, Any], answer: str) -> Verdict:

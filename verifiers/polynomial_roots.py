@@ -288,7 +288,8 @@ def verify(data: dict[str, Any], answer: str) -> Verdict:
     keys = [_key(value) for value in values]
     try:
         for key, value in zip(keys, values, strict=True):
-            if key not in known if known is not None else evaluate(coefficients, value):
+            is_root = key in known if known is not None else not evaluate(coefficients, value)
+            if not is_root:
                 return Verdict.wrong("at least one listed value is not a root")
             counts[key] = counts.get(key, 0) + 1
         for key, value in zip(keys, values, strict=True):

@@ -11,6 +11,7 @@ import re
 
 from bootcamps.answers.numbers import parse_int
 from bootcamps.answers.text import split_items
+from bootcamps.types import Verdict
 
 _LABEL = re.compile(r"[A-Za-z][A-Za-z ]{0,30}:|(?:(?:the\s+)?(?:chosen|selected)\s+)?(?:items?|intervals?)\b",
                     re.IGNORECASE)  # "Items:", "Chosen intervals:", "items 1, 4 and 7"
@@ -53,6 +54,19 @@ def index_problem(indices: list[int], count: int, noun: str) -> str | None:
         seen.add(index)
     return None
 
+
+
+def chosen_indices(text: str, count: int, noun: str, expected: str) -> list[int] | Verdict:
+    """The 0-based indices an answer picks among ``count`` numbered ``noun``s, or the verdict on an
+    answer that is not a list of numbers (unparsable, saying ``expected``) or does not name
+    distinct ones (wrong, saying why)."""
+    indices = parse_indices(text, max_items=count + 5)
+    if indices is None:
+        return Verdict.unparsable(expected)
+    problem = index_problem(indices, count, noun)
+    if problem is not None:
+        return Verdict.wrong(problem)
+    return [i - 1 for i in indices]
 
 def index_set_renderings(numbers: list[int], noun: str) -> list[str]:
     """Other ways models write a set of numbered ``noun``s, all of which ``parse_indices`` reads:
