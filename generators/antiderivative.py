@@ -23,10 +23,13 @@ Answer format:
     ``+ c`` accepted, any other added constant too); plain text or LaTeX, ``ln`` or ``\\log`` the
     natural logarithm, ``ln|x|`` or ``ln(x)``. A leading ``F(x) =`` is accepted.
 Verification:
-    The answer is parsed with ``bootcamps.answers.parse_math`` (never executed), differentiated
-    symbolically by ``bootcamps.answers.calculus.differentiate`` and compared with the integrand
-    by ``same_function`` (exact at rational points for rational functions, else 96-digit numerics
-    at real points of both signs, on the common real domain, 70 ms budget).
+    The answer is parsed with ``bootcamps.answers.parse_math`` (never executed) and its
+    derivative compared with the integrand by ``bootcamps.answers.calculus.same_derivative``:
+    first the answer's value and slope are computed together in floats at four real points
+    (agreement with the integrand within 1e-12 relative is accepted); otherwise the answer is
+    differentiated symbolically (``differentiate``) and compared by ``same_function`` (exact at
+    rational points for rational functions, else 96-digit numerics at real points of both
+    signs, on the common real domain, 70 ms budget).
 Version history:
     v1: first version, built with sympy (about 90 instances/s); removed.
     v2: our own trees, differentiator and renderers, no sympy (same grammar and knobs); the

@@ -25,9 +25,12 @@ Answer format:
     A leading ``f'(x) =`` or ``y' =`` is accepted.
 Verification:
     The answer is parsed with ``bootcamps.answers.parse_math`` (never executed) and compared with
-    the derivative by ``bootcamps.answers.calculus.same_function``: exactly at random rational
-    points when both are rational functions, else at 96-digit precision at real points of both
-    signs (a fixed seeded RNG), on the common real domain, within a 70 ms budget.
+    the derivative by ``bootcamps.answers.calculus.same_function``: first in floats at four real
+    points of both signs (a fixed seeded RNG; agreement within 1e-12 relative is accepted), and
+    otherwise exactly at random rational points when both are rational functions, else at
+    96-digit precision at the real points, on the common real domain, within a 70 ms budget.
+    Floats only ever accept: a right answer that rounding pulls apart is decided by the exact
+    or 96-digit check.
 Version history:
     v1: first version, built with sympy (about 170 instances/s); removed.
     v2: our own trees, differentiator and renderers, no sympy (same grammar and knobs); the

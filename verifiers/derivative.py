@@ -42,9 +42,23 @@ def verify(data: dict[str, Any], answer: str) -> Verdict:
     return Verdict.right() if same else Verdict.wrong("the answer is not the derivative")
 
 
+def with_e_powers(text: str) -> str:
+    """``exp(u)`` written ``(e^(u))`` (each call's end found by its matching parenthesis; without the
+    outer parentheses ``exp(x)^2`` would become ``e^(x)^2``, which is ``e^(x^2)``)."""
+    start = text.find("exp(")
+    if start < 0:
+        return text
+    depth, end = 0, start + 3
+    for end in range(start + 3, len(text)):
+        depth += {"(": 1, ")": -1}.get(text[end], 0)
+        if depth == 0:
+            break
+    return f"{text[:start]}(e^({with_e_powers(text[start + 4:end])})){with_e_powers(text[end + 1:])}"
+
+
 def equivalents(data: dict[str, Any], reference: str) -> list[str]:
     return [f"f'(x) = {reference}", f"y' = {reference}", f"({reference})", reference.replace("^", "**"),
-            f"{reference} + 0*x", f"2*({reference})/2", reference.replace("exp(", "e^(")]
+            f"{reference} + 0*x", f"2*({reference})/2", with_e_powers(reference)]
 
 
 def near_misses(data: dict[str, Any], reference: str) -> list[str]:

@@ -2,14 +2,19 @@
 
 Works on the trees of ``bootcamps.answers.mathparse`` (model text is never executed and sympy is
 not used): ``differentiate`` builds the derivative tree by the usual rules, ``same_function``
-decides whether two trees are the same function of one variable on their common real domain, by
-exact comparison at rational points when both sides are rational there, otherwise by 96-digit
-numerics (``bootcamps.answers.evaluate``) at several real points, within a time budget.
+decides whether two trees are the same function of one variable on their common real domain:
+an agreement in floats at four real points (``bootcamps.answers.floats``, within 1e-12 relative)
+is accepted at once; anything else is decided by exact comparison at rational points when both
+sides are rational there, otherwise by 96-digit numerics (``bootcamps.answers.evaluate``) at
+several real points, within a time budget. ``same_derivative`` does the same for an answer's
+derivative, computing its slope in floats before it builds a derivative tree.
 """
 
 from __future__ import annotations
 
+import math
 import random
+from collections.abc import Callable
 from fractions import Fraction
 from functools import lru_cache
 
@@ -23,6 +28,8 @@ from bootcamps.answers.evaluate import (
     is_real,
     numeric,
 )
+from bootcamps.answers.floats import FLOAT_ERRORS, FloatFunction, compile_float, compile_slope
+from bootcamps.answers.floats import Unsupported as NoFloat
 from bootcamps.answers.mathparse import Node
 
 MAX_NODES = 20_000
@@ -71,27 +78,22 @@ def _f(name: str, *args: Node) -> Node:
     return ("func", name, tuple(args))
 
 
-def _has(node: Node, variable: str) -> bool:
-    stack = [node]
-    while stack:
-        current = stack.pop()
-        if current[0] == "sym":
-            if current[1] == variable:
-                return True
-            continue
-        if current[0] == "num":
-            continue
-        for child in current[1:]:
-            if isinstance(child, tuple) and child and isinstance(child[0], str):
-                stack.append(child)
-            elif isinstance(child, tuple):
-                stack.extend(item for item in child if isinstance(item, tuple) and item and isinstance(item[0], str))
-    return False
+def _children(node: Node) -> list[Node]:
+    """The subtrees of a node (the items of tuple arguments such as a function's args included)."""
+    children = []
+    for child in node[1:]:
+        if isinstance(child, tuple) and child and isinstance(child[0], str):
+            children.append(child)
+        elif isinstance(child, tuple):
+            children.extend(item for item in child if isinstance(item, tuple) and item and isinstance(item[0], str))
+    return children
 
 
 def _sqrt_one_minus(u: Node, sign: int = 1) -> Node:
-    inner = _add(ONE, _neg(_pow(u, TWO))) if sign > 0 else _add(_pow(u, TWO), ONE if sign == 2 else _neg(ONE))
-    return _f("sqrt", inner)
+    """sqrt(1 - u^2) (sign 1), sqrt(u^2 + 1) (sign 2) or sqrt(u^2 - 1) (sign -1)."""
+    if sign == 1:
+        return _f("sqrt", _add(ONE, _neg(_pow(u, TWO))))
+    return _f("sqrt", _add(_pow(u, TWO), ONE if sign == 2 else _neg(ONE)))
 
 
 def _outer(name: str, u: Node, args: tuple) -> Node:
@@ -122,6 +124,19 @@ class _Differentiator:
     def __init__(self, variable: str) -> None:
         self.variable = variable
         self.nodes = 0
+        self.known: dict[int, bool] = {}  # id of a subtree -> whether it holds the variable
+
+    def has(self, node: Node) -> bool:
+        """Whether the subtree holds the variable, remembered per subtree of the tree being
+        differentiated (it stays alive meanwhile, so ids are not reused): one pass in all."""
+        found = self.known.get(id(node))
+        if found is None:
+            if node[0] == "sym":
+                found = node[1] == self.variable
+            else:
+                found = node[0] != "num" and any(self.has(child) for child in _children(node))
+            self.known[id(node)] = found
+        return found
 
     def d(self, node: Node) -> Node:
         self.nodes += 1
@@ -132,7 +147,7 @@ class _Differentiator:
             return ZERO
         if kind == "sym":
             return ONE if node[1] == self.variable else ZERO
-        if not _has(node, self.variable):
+        if not self.has(node):
             if kind in ("add", "neg", "mul", "div", "pow", "func"):
                 return ZERO
             raise Unsupported(f"cannot differentiate {kind}")
@@ -150,7 +165,7 @@ class _Differentiator:
             return self.power(node[1], node[2])
         if kind == "func":
             name, args = node[1], node[2]
-            if name in ("logb", "root") and _has(args[1], self.variable):
+            if name in ("logb", "root") and self.has(args[1]):
                 raise Unsupported("variable base or index")
             if len(args) != 1 and name not in ("logb", "root"):
                 raise Unsupported(f"cannot differentiate {name}")
@@ -158,11 +173,11 @@ class _Differentiator:
         raise Unsupported(f"cannot differentiate {kind}")
 
     def power(self, u: Node, v: Node) -> Node:
-        if not _has(v, self.variable):  # n u^(n-1) u'
+        if not self.has(v):  # n u^(n-1) u'
             return _mul(v, _pow(u, _add(v, _neg(ONE))), self.d(u))
         if u == ("const", "e"):
             return _mul(_pow(u, v), self.d(v))
-        if not _has(u, self.variable):  # a^v ln(a) v'
+        if not self.has(u):  # a^v ln(a) v'
             return _mul(_pow(u, v), _f("ln", u), self.d(v))
         # u^v (v' ln u + v u'/u)
         return _mul(_pow(u, v), _add(_mul(self.d(v), _f("ln", u)), _div(_mul(v, self.d(u)), u)))
@@ -210,6 +225,50 @@ def _reference_values(node: Node, variable: str) -> tuple[tuple, tuple]:
     return tuple(exact_values), tuple(numeric_values)
 
 
+@lru_cache(maxsize=256)
+def _reference_floats(node: Node, variable: str) -> tuple[float | None, ...]:
+    """The reference's values at the real points as floats (None where it is not real or beyond floats)."""
+    _, numeric_values = _reference_values(node, variable)
+    floats = []
+    for value in numeric_values:
+        try:
+            floats.append(None if value is None else float(value.real if hasattr(value, "imag") else value))
+        except (OverflowError, ValueError):
+            floats.append(None)
+    return tuple(value if value is not None and math.isfinite(value) else None for value in floats)
+
+
+_FLOAT_TOLERANCE = 1e-12  # relative (floor 1): float rounding of a right answer stays below it
+
+
+def _agrees_in_floats(reference: Node, compile_answer: Callable[[], FloatFunction], variable: str) -> bool:
+    """Whether the answer matches the reference at the first four real points, in floats.
+
+    Only an agreement is trusted: a disagreement, an error or a point where floats cannot say
+    sends the caller to the exact and high-precision checks (so rounding can never reject a
+    right answer), and wrong answers are always decided there.
+    """
+    golds = _reference_floats(reference, variable)
+    try:
+        function = compile_answer()
+    except (NoFloat, RecursionError):
+        return False
+    agreed = 0
+    for point, gold in zip(_REAL_POINTS, golds, strict=True):
+        if gold is None:
+            continue
+        try:
+            value = function(point)
+        except (*FLOAT_ERRORS, NoFloat):
+            return False
+        if not abs(value - gold) <= _FLOAT_TOLERANCE * max(abs(gold), 1.0):
+            return False
+        agreed += 1
+        if agreed == 4:
+            return True
+    return False
+
+
 def moderate(node: Node, variable: str, limit: float = 1e30) -> bool:
     """Whether a reference tree stays below ``limit`` in size at every test point where it is real."""
     _, numeric_values = _reference_values(node, variable)
@@ -231,6 +290,8 @@ def same_function(reference: Node, answer: Node, variable: str, env: dict | None
     except (Timeout, RecursionError):
         return None
     env = dict(env or {})
+    if _agrees_in_floats(reference, lambda: compile_float(answer, variable, env), variable):
+        return True
     budget = Budget(seconds)
     try:
         if exact_values:
@@ -267,3 +328,23 @@ def same_function(reference: Node, answer: Node, variable: str, env: dict | None
         return None
     except (Timeout, RecursionError):
         return None
+
+
+def same_derivative(reference: Node, antiderivative: Node, variable: str, env: dict | None = None,
+                    seconds: float = 0.07) -> bool | None:
+    """Whether the derivative of ``antiderivative`` is the function ``reference`` (as ``same_function``
+    decides it); raises Unsupported when the answer cannot be differentiated.
+
+    The answer's slope is first computed in floats alongside its value (no derivative tree);
+    anything but an agreement is decided on the derivative tree by ``same_function``.
+    """
+    def slope_function() -> FloatFunction:
+        pairs = compile_slope(antiderivative, variable, env)
+        return lambda point: pairs(point)[1]
+
+    try:
+        if _agrees_in_floats(reference, slope_function, variable):
+            return True
+    except (Timeout, RecursionError):
+        return None
+    return same_function(reference, differentiate(antiderivative, variable), variable, env, seconds)

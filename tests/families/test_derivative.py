@@ -43,7 +43,8 @@ def test_hand_written_instance():
 def test_differentiator_matches_hand_derivatives():
     cases = {"x^x": "x^x (ln x + 1)", "ln|x|": "1/x", "arctan(x^2)*e^(3x)": "2x e^(3x)/(1+x^4) + 3 e^(3x) arctan(x^2)",
              "sqrt(x^2+1)/(x-3)": "x/((x-3) sqrt(x^2+1)) - sqrt(x^2+1)/(x-3)^2", "2^x sec x": "2^x ln 2 sec x + 2^x sec x tan x",
-             "\\sqrt[3]{x}": "1/(3 x^(2/3))", "\\log_2 x": "1/(x ln 2)"}
+             "\\sqrt[3]{x}": "1/(3 x^(2/3))", "\\log_2 x": "1/(x ln 2)", "arsinh(2x)": "2/sqrt(4x^2 + 1)",
+             "arcosh(x^2 + 2)": "2x/sqrt((x^2 + 2)^2 - 1)", "artanh(x/3)": "3/(9 - x^2)", "arcsin(x/3)": "1/sqrt(9 - x^2)"}
     for text, derivative in cases.items():
         assert same_function(parse_math(derivative), differentiate(parse_math(text), "x"), "x") is True, text
     assert same_function(parse_math("1/x"), differentiate(parse_math("ln(2x)"), "x"), "x") is True
