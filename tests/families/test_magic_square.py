@@ -1,4 +1,4 @@
-"""Focused tests for magic_square-v1: uniqueness re-proved by brute force on 3x3 and 4x4, rules checked."""
+"""Focused tests for magic_square-v2: uniqueness re-proved by brute force on 3x3 and 4x4, rules checked."""
 
 from itertools import combinations, permutations
 
@@ -99,3 +99,24 @@ def test_hand_written_instance():
     for answer, (status, reason) in cases.items():
         verdict = TASK.verify(HAND, answer)
         assert verdict.status is status and reason in verdict.reason, (answer, verdict)
+
+
+def test_the_shipped_table_holds_every_4x4_square_once():
+    from bootcamps.data import magic_squares_4x4
+
+    squares = magic_squares_4x4()
+    assert len(squares) == 880  # Frenicle (1693): 880 squares up to rotation and reflection
+    images = set()
+    for square in squares:
+        rows = [square[r * 4:(r + 1) * 4] for r in range(4)]
+        assert sorted(square) == list(range(1, 17))
+        lines = [*rows, *zip(*rows, strict=True), [rows[i][i] for i in range(4)], [rows[i][3 - i] for i in range(4)]]
+        assert all(sum(line) == 34 for line in lines), square
+        own = set()
+        grid = rows
+        for _ in range(4):
+            grid = [tuple(row) for row in zip(*grid[::-1], strict=True)]
+            own |= {tuple(v for row in grid for v in row), tuple(v for row in grid for v in row[::-1])}
+        assert len(own) == 8 and min(own) == square  # stored in its smallest form
+        images |= own
+    assert len(images) == 7040  # no two lines are images of each other
