@@ -18,7 +18,8 @@ _MAX_POWER = 16
 _FORMAT = ("expected the roots as exact values separated by commas, e.g. 2, -1/3, 1 + sqrt(2), 1 - sqrt(2), "
            "-1 + 2i")
 
-Value = dict[tuple[int, int], Fraction]  # {(s, m): c} is the sum of c * i^s * sqrt(m), m squarefree
+Value = dict[tuple[int, int], Fraction | int]  # {(s, m): c} is the sum of c * i^s * sqrt(m), m squarefree
+_ONE = Fraction(1)  # coefficients may be ints (faster): a division always starts from a Fraction
 
 
 class Unsupported(ValueError):
@@ -43,15 +44,27 @@ def _check(value: Value) -> Value:
 def _add(a: Value, b: Value, sign: int = 1) -> Value:
     out = dict(a)
     for key, c in b.items():
-        total = out.get(key, 0) + sign * c
+        total = out.get(key, 0) + (c if sign == 1 else -c)
         if total:
+            if total.numerator.bit_length() > _MAX_BITS or total.denominator.bit_length() > _MAX_BITS:
+                raise Unsupported("numbers too large")
             out[key] = total
         else:
             out.pop(key, None)
-    return _check(out)
+    if len(out) > _MAX_TERMS:  # only the coefficients changed here need the size check
+        raise Unsupported("too many radicals")
+    return out
+
+
+def _scale(value: Value, q: Fraction) -> Value:
+    return _check({key: q * c for key, c in value.items()}) if q else {}
 
 
 def _mul(a: Value, b: Value) -> Value:
+    if len(a) == 1 and (0, 1) in a:  # a rational factor only scales (the common case: 1/4*sqrt(105))
+        return _scale(b, a[(0, 1)])
+    if len(b) == 1 and (0, 1) in b:
+        return _scale(a, b[(0, 1)])
     out: Value = {}
     for (s1, m1), c1 in a.items():
         for (s2, m2), c2 in b.items():
@@ -86,7 +99,7 @@ def _inverse(x: Value, depth: int = 0) -> Value:
     if depth > 12:
         raise Unsupported("too many radicals")
     if set(x) == {(0, 1)}:
-        return {(0, 1): 1 / x[(0, 1)]}
+        return {(0, 1): _ONE / x[(0, 1)]}
     if any(s for s, _ in x):
         conjugate = {(s, m): (-c if s else c) for (s, m), c in x.items()}
     else:
@@ -95,6 +108,7 @@ def _inverse(x: Value, depth: int = 0) -> Value:
     return _mul(_inverse(_mul(x, conjugate), depth + 1), conjugate)
 
 
+@lru_cache(maxsize=4096)
 def _squarefree(n: int) -> tuple[int, int]:
     """(k, m) with n = k^2 * m and m squarefree, for 0 < n <= _MAX_RADICAND."""
     k, p = 1, 2
@@ -121,7 +135,7 @@ def _sqrt(x: Value) -> Value:
     if n > _MAX_RADICAND:
         raise Unsupported("radicand too large")
     k, m = _squarefree(n)
-    return {(1 if q < 0 else 0, m): Fraction(k, q.denominator)}
+    return {(1 if q < 0 else 0, m): k if q.denominator == 1 else Fraction(k, q.denominator)}
 
 
 def _power(base: Value, node: tuple) -> Value:
@@ -139,13 +153,22 @@ def _power(base: Value, node: tuple) -> Value:
     return _inverse(result) if q < 0 else result
 
 
+def _literal(node: tuple) -> Fraction | None:
+    """The number of a number leaf or of a negated one, else None."""
+    if node[0] == "num":
+        return node[1]
+    if node[0] == "neg" and node[1][0] == "num":
+        return -node[1][1]
+    return None
+
+
 def value_of(node: tuple) -> Value:
     """The exact value of a constant parse tree; raises Unsupported or ZeroDivisionError."""
     kind = node[0]
     if kind == "num":
         return _rational(node[1])
     if kind == "const" and node[1] == "i":
-        return {(1, 1): Fraction(1)}
+        return {(1, 1): 1}
     if kind == "add":
         total: Value = {}
         for term in node[1]:
@@ -154,12 +177,18 @@ def value_of(node: tuple) -> Value:
     if kind == "neg":
         return {key: -c for key, c in value_of(node[1]).items()}
     if kind == "mul":
-        product: Value = {(0, 1): Fraction(1)}
-        for factor in node[1]:
+        product = value_of(node[1][0])
+        for factor in node[1][1:]:
             product = _mul(product, value_of(factor))
         return product
     if kind == "div":
-        return _mul(value_of(node[1]), _inverse(value_of(node[2])))
+        top, bottom = _literal(node[1]), _literal(node[2])
+        if top is not None and bottom is not None:  # a plain fraction such as -7/4
+            return _rational(top / bottom)
+        top, bottom = value_of(node[1]), value_of(node[2])
+        if len(bottom) == 1 and (0, 1) in bottom:
+            return _scale(top, _ONE / bottom[(0, 1)])
+        return _mul(top, _inverse(bottom))
     if kind == "pow":
         return _power(value_of(node[1]), node[2])
     if kind == "func" and node[1] == "sqrt":
