@@ -44,8 +44,11 @@ _UNION_U = re.compile(r"(?<=[\])}])\s*[uU]\s*(?=[\[({\\])")
 _BARE_INF = re.compile(r"(?<![\\a-zA-Z])inf(?:inity)?(?![a-zA-Z])", re.IGNORECASE)
 
 
+_ZERO = Fraction(0)
+
+
 def rational(value: Fraction | int) -> Surd:
-    return Surd(Fraction(value), Fraction(0), 1)
+    return Surd(value if type(value) is Fraction else Fraction(value), _ZERO, 1)
 
 
 def _squarefree(n: int) -> tuple[int, int] | None:
@@ -80,6 +83,8 @@ def _sqrt(value: Surd) -> Surd | None:
 
 
 def _add(a: Surd, b: Surd) -> Surd | None:
+    if not a.q and not b.q:  # two rationals (the common case): no surd arithmetic
+        return Surd(a.p + b.p, _ZERO, 1)
     if a.d != b.d and a.q and b.q:
         return None
     d = a.d if a.q else b.d
@@ -87,6 +92,8 @@ def _add(a: Surd, b: Surd) -> Surd | None:
 
 
 def _mul(a: Surd, b: Surd) -> Surd | None:
+    if not a.q and not b.q:
+        return Surd(a.p * b.p, _ZERO, 1)
     if a.d != b.d and a.q and b.q:
         return None
     d = a.d if a.q else b.d
@@ -94,6 +101,8 @@ def _mul(a: Surd, b: Surd) -> Surd | None:
 
 
 def _inverse(a: Surd) -> Surd | None:
+    if not a.q:
+        return Surd(1 / a.p, _ZERO, 1) if a.p else None
     norm = a.p * a.p - a.q * a.q * a.d
     if norm == 0:
         return None
@@ -126,6 +135,8 @@ def compare(a: Endpoint, b: Endpoint) -> int:
         rank = {NEG_INF: -1, POS_INF: 1}
         ra, rb = rank.get(a, 0) if isinstance(a, str) else 0, rank.get(b, 0) if isinstance(b, str) else 0
         return (ra > rb) - (ra < rb)
+    if not a.q and not b.q:  # two rationals
+        return (a.p > b.p) - (a.p < b.p)
     if a == b:
         return 0
     if a.d == b.d or not a.q or not b.q:
