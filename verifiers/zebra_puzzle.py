@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from typing import Any
 
 from bootcamps.types import Verdict
@@ -17,6 +18,7 @@ _EMPHASIS = str.maketrans("", "", "*`")
 _FORMAT = "expected one line per house, e.g. House 1: red, Norwegian, water, ..."
 
 
+@lru_cache(maxsize=4096)  # items repeat across answers (the values of a few attributes)
 def _fold(text: str) -> str:
     if not text.isascii():
         text = unicodedata.normalize("NFKC", text)
