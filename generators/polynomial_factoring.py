@@ -1,10 +1,14 @@
 """Polynomial factoring: factor a polynomial with integer coefficients completely over the integers.
 
 Description:
-    A polynomial is built as an integer content times planted primitive factors: linear factors
-    ax + b and, at higher levels, irreducible quadratics, cubics and quartics with small
-    coefficients, some of them repeated. The expanded polynomial is shown; sympy's ``factor_list``
-    (at generation only) gives the true factorisation into irreducibles over Z, stored in the data.
+    A polynomial is built as an integer content times planted random factors: linear factors
+    ax + b and, at higher levels, quadratics, cubics and quartics with small coefficients, some
+    of them repeated. The expanded polynomial is shown. Its true factorisation into irreducibles
+    over Z (stored in the data) is the union of the planted factors' own factorisations, each
+    factor primitive with a positive leading coefficient (unique by Gauss's lemma): a quadratic
+    splits exactly when its discriminant is a perfect square, into the linear factors of its two
+    rational roots; cubics and quartics (levels 8-10) are factored by sympy's ``factor_list`` at
+    generation. The content is the leading coefficient over the factors' leading coefficients.
 Difficulty:
     degree: degree of the polynomial (2 at level 1, 10 at level 10).
     max_coefficient: bound on the non-leading coefficients of each planted factor.
@@ -35,6 +39,8 @@ Version history:
 from __future__ import annotations
 
 import random
+from functools import reduce
+from math import gcd, isqrt
 
 from bootcamps.errors import GenerationError
 from bootcamps.types import Problem
@@ -75,9 +81,6 @@ def _degrees(rng: random.Random, degree: int, max_factor_degree: int) -> list[in
 
 def generate(rng: random.Random, *, degree: int, max_coefficient: int, max_leading: int,
              max_factor_degree: int, content: bool, repeated: bool) -> Problem:
-    import sympy
-
-    x = sympy.Symbol("x")
     for _ in range(_MAX_ATTEMPTS):
         sizes = _degrees(rng, degree, max_factor_degree)
         planted = []
@@ -100,23 +103,56 @@ def generate(rng: random.Random, *, degree: int, max_coefficient: int, max_leadi
         for factor, times in planted:
             for _ in range(times):
                 product = _multiply(product, factor)
-        problem = _problem(sympy.Poly(product, x))
+        problem = _problem(product, _irreducible_parts(planted))
         if problem is not None:
             return problem
     raise GenerationError(f"polynomial_factoring: no usable polynomial in {_MAX_ATTEMPTS} attempts")
 
 
-def _problem(poly) -> Problem | None:
-    constant, irreducible = poly.factor_list()
-    parts = []
-    for factor, multiplicity in irreducible:
-        coefficients = [int(c) for c in factor.all_coeffs()]
-        if coefficients[0] < 0:  # sympy may return -x + 1; keep leading coefficients positive
-            coefficients = [-c for c in coefficients]
-            constant *= (-1) ** multiplicity
-        parts.append((coefficients, int(multiplicity)))
+def _primitive(coefficients: list[int]) -> list[int]:
+    """The primitive part with a positive leading coefficient."""
+    divisor = reduce(gcd, coefficients) * (1 if coefficients[0] > 0 else -1)
+    return [c // divisor for c in coefficients]
+
+
+def _split(factor: list[int]) -> list[list[int]]:
+    """The irreducible factors over Z of a planted factor, primitive with positive leading
+    coefficients (the content is left out): a quadratic splits exactly when its discriminant is
+    a square; higher degrees ask sympy."""
+    factor = _primitive(factor)
+    if len(factor) == 2:
+        return [factor]
+    if len(factor) == 3:
+        a, b, c = factor
+        discriminant = b * b - 4 * a * c
+        root = isqrt(discriminant) if discriminant >= 0 else -1
+        if root * root != discriminant:
+            return [factor]
+        return [_primitive([2 * a, b - root]), _primitive([2 * a, b + root])]
+    import sympy
+
+    x = sympy.Symbol("x")
+    _, irreducible = sympy.Poly(factor, x).factor_list()
+    return [_primitive([int(c) for c in part.all_coeffs()]) for part, times in irreducible for _ in range(times)]
+
+
+def _irreducible_parts(planted: list[tuple[list[int], int]]) -> list[tuple[list[int], int]]:
+    """The factorisation of the product of the planted factors into irreducibles over Z, each
+    primitive with a positive leading coefficient, with its multiplicity (unique by Gauss's
+    lemma, so the same as any complete factoriser's, sympy's ``factor_list`` included)."""
+    counts: dict[tuple[int, ...], int] = {}
+    for factor, times in planted:
+        for part in _split(factor):
+            counts[tuple(part)] = counts.get(tuple(part), 0) + times
+    return [(list(part), times) for part, times in counts.items()]
+
+
+def _problem(coefficients: list[int], parts: list[tuple[list[int], int]]) -> Problem | None:
     parts.sort(key=lambda part: (len(part[0]), [abs(c) for c in part[0]], part[0]))
-    coefficients = [int(c) for c in poly.all_coeffs()]
+    leading = 1
+    for part, times in parts:
+        leading *= part[0] ** times
+    constant = coefficients[0] // leading
     if sum(m for _, m in parts) < 2 or sum(c != 0 for c in coefficients) < 2:
         return None  # a monomial such as x^2 is its own factorisation
     polynomial = render(coefficients)
