@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 import random
 from fractions import Fraction
+from functools import lru_cache
 
 Node = tuple
 
@@ -305,7 +306,7 @@ def value(node: Node, x: float) -> float | None:
 
 def values(node: Node, points: tuple[float, ...]) -> list[float | None]:
     """``value`` at each point; the tree is compiled to nested closures once."""
-    compiled = _compile(node)
+    compiled = _compiled(node)
     return [_safe(compiled, x) for x in points]
 
 
@@ -316,6 +317,11 @@ def _power(base: float, exponent: float) -> float:
     if isinstance(out, complex):
         raise ValueError("not real")
     return out
+
+
+@lru_cache(maxsize=16)  # a generator checks the same few trees several times
+def _compiled(node: Node):  # noqa: ANN202 - returns a float function of x
+    return _compile(node)
 
 
 def _compile(node: Node):  # noqa: ANN202 - returns a float function of x
@@ -330,12 +336,18 @@ def _compile(node: Node):  # noqa: ANN202 - returns a float function of x
         return lambda x: constant
     if kind == "add":
         parts = [_compile(child) for child in node[1]]
+        if len(parts) == 2:  # the same value as sum(): 0 + a + b
+            first, second = parts
+            return lambda x: first(x) + second(x)
         return lambda x: sum([part(x) for part in parts])
     if kind == "neg":
         inner = _compile(node[1])
         return lambda x: -inner(x)
     if kind == "mul":
         parts = [_compile(child) for child in node[1]]
+        if len(parts) == 2:  # the same value as math.prod(): 1 * a * b
+            first, second = parts
+            return lambda x: first(x) * second(x)
         return lambda x: math.prod([part(x) for part in parts])
     if kind == "div":
         top, bottom = _compile(node[1]), _compile(node[2])
@@ -368,7 +380,7 @@ def is_derivative(derivative: Node, function_node: Node, points: tuple[float, ..
     """A float check, independent of the symbolic rules, that ``derivative`` is the slope of
     ``function_node``: central differences agree at every point where all values are defined
     (at least three, at most six)."""
-    slope_of, function_of = _compile(derivative), _compile(function_node)
+    slope_of, function_of = _compiled(derivative), _compiled(function_node)
     checked = 0
     for point in points:
         try:
@@ -394,7 +406,7 @@ def reads_back(text_form: str, node: Node, points: tuple[float, ...]) -> bool:
     parsed = parse_math(text_form)
     if parsed is None:
         return False
-    mine, theirs = _compile(node), _compile(parsed)
+    mine, theirs = _compiled(node), _compiled(parsed)
     agreed = 0
     for point in points:
         a, b = _safe(mine, point), _safe(theirs, point)
