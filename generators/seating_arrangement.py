@@ -116,15 +116,23 @@ def count_arrangements(n: int, round_table: bool, conditions: list[dict[str, Any
             fwd, bwd = _table(c["kind"], c.get("k", 0), n, round_table)
             links[c["b"]].append((c["a"], fwd))
             links[c["a"]].append((c["b"], bwd))
-    # most constrained first, then people linked to those already placed
+    # most constrained first, then people linked to those already placed (the capped count is the
+    # same in any order; the order only makes the search fast)
     order: list[int] = []
-    rest = set(range(n))
+    linked_to_placed = [0] * n
+    static = [(-unary[p].bit_count(), len(links[p])) for p in range(n)]
+    rest = list(range(n))
     while rest:
-        placed = set(order)
-        best = max(sorted(rest), key=lambda p: (sum(o in placed for o, _ in links[p]), -unary[p].bit_count(),
-                                                 len(links[p])))
+        best = rest[0]
+        best_key = (linked_to_placed[best], *static[best])
+        for p in rest[1:]:
+            key = (linked_to_placed[p], *static[p])
+            if key > best_key:
+                best, best_key = p, key
         order.append(best)
         rest.remove(best)
+        for other, _ in links[best]:
+            linked_to_placed[other] += 1
     seat_of = [-1] * n
     return _search(order, 0, full, unary, links, seat_of, cap)
 
