@@ -116,6 +116,12 @@ def _unicode_root(match: re.Match[str]) -> str:
 
 def normalise(text: str) -> str:
     """Rewrite unicode mathematics and LaTeX decoration into the plain subset the tokenizer reads."""
+    if text.isascii() and "\\" not in text and "$" not in text and "~" not in text and "{,}" not in text:
+        # plain ASCII without LaTeX: every rewrite below but these few would leave it unchanged
+        if "^" in text:
+            text = _DEGREE_O.sub(r"\1^\\circ ", text)
+            text = _TIMES_TEN.sub(r"\1 \\times 10^", text)
+        return _join_digit_groups(text).strip()
     text = text.translate(_ZERO_WIDTH).replace("\\\\", " \\cr ").replace("~~", " \\strikethrough ")
     text = _UNICODE_ROOT.sub(_unicode_root, text)
     text = text.replace("\u221b", "\\sqrt[3]").replace("\u221c", "\\sqrt[4]")
@@ -134,11 +140,15 @@ def normalise(text: str) -> str:
     text = _FRAC_DIGITS.sub(r"\\frac{\1}{\2}", text)
     text = _SQRT_DIGIT.sub(r"\\sqrt{\1}", text)
     text = _MATH_DELIMITERS.sub(" ", text)
+    return _join_digit_groups(text).strip()
+
+
+def _join_digit_groups(text: str) -> str:
+    """``12,345`` and ``12 345`` as ``12345`` (commas only when every comma groups digits)."""
     grouped = _COMMA_GROUPED.findall(text)
     if grouped and sum(group.count(",") for group in grouped) == text.count(","):
         text = _COMMA_GROUPED.sub(lambda match: match.group(0).replace(",", ""), text)
-    text = _SPACE_GROUPED.sub(_join_space_groups, text)
-    return text.strip()
+    return _SPACE_GROUPED.sub(_join_space_groups, text)
 
 
 _PROPER_DENOMINATOR = re.compile(r"\s*/\s*(\d+)")
@@ -235,7 +245,12 @@ Token = tuple  # (kind, value, space_before)
 _EOF: Token = ("eof", "", False)
 
 
+_SMALL_INTEGERS = tuple(Fraction(n) for n in range(1_000))
+
+
 def _number_token(text: str, space: bool) -> Token:
+    if len(text) <= 3 and text.isdigit():  # the common case: a small whole number
+        return ("num", (_SMALL_INTEGERS[int(text)], None, None), space)
     mantissa, _, exponent_text = text.lower().partition("e")
     integer, dot, fraction = mantissa.partition(".")
     if len(integer) + len(fraction) > MAX_LITERAL_DIGITS:
@@ -454,20 +469,28 @@ def _int_token(token: Token) -> int | None:
     return None
 
 
+_LOOKAHEAD = 4  # the parser looks at most 3 tokens ahead
+
+
 class _Parser:
     def __init__(self, tokens: list[Token]) -> None:
-        self.tokens = tokens
+        self.tokens = [*tokens, *(_EOF,) * _LOOKAHEAD]  # no bounds checks on the hot path
         self.index = 0
         self.depth = 0
         self.abs_depth = 0
 
     # token helpers
     def peek(self, ahead: int = 0) -> Token:
-        index = self.index + ahead
-        return self.tokens[index] if index < len(self.tokens) else _EOF
+        try:
+            return self.tokens[self.index + ahead]
+        except IndexError:  # taken past the padding on an error path
+            return _EOF
 
     def at(self, kind: str, value: str | None = None, ahead: int = 0) -> bool:
-        token = self.peek(ahead)
+        try:
+            token = self.tokens[self.index + ahead]
+        except IndexError:
+            token = _EOF
         return token[0] == kind and (value is None or token[1] == value)
 
     def take(self) -> Token:
