@@ -352,25 +352,27 @@ def _text_tokens(content: str, space: bool, tokens: list[Token], depth: int, fon
 def _tokenize(text: str, tokens: list[Token], depth: int = 0) -> None:
     if depth > 8:
         raise ParseError("text commands are nested too deeply")
-    position, space = 0, True
-    while position < len(text):
-        match = _TOKEN.match(text, position)
+    position, space, end = 0, True, len(text)
+    match_at, append = _TOKEN.match, tokens.append
+    while position < end:
+        match = match_at(text, position)
         if match is None:  # pragma: no cover - the pattern matches every character
             raise ParseError("unreadable text")
         kind = match.lastgroup
-        value = match.group(kind)
+        value = match.group()
         position = match.end()
         if kind == "space":
             space = True
             continue
-        if kind == "num":
-            tokens.append(_number_token(value, space))
+        if kind == "op":
+            known = _OPERATORS.get(value)
+            append(("op", value, space) if known is None else (*known, space))
+        elif kind == "num":
+            append(_number_token(value, space))
         elif kind == "word":
             _letters(value, space, tokens)
         elif kind == "dots":
-            tokens.append(("dots", "", space))
-        elif kind == "op":
-            tokens.append(_operator(value, space))
+            append(("dots", "", space))
         elif kind == "cmd":
             position = _command(text, value[1:], position, space, tokens, depth)
         else:
@@ -380,16 +382,9 @@ def _tokenize(text: str, tokens: list[Token], depth: int = 0) -> None:
             raise ParseError("too many tokens")
 
 
-def _operator(value: str, space: bool) -> Token:
-    if value in ("=", "=="):
-        return ("rel", "=", space)
-    if value in ("<", ">", "<=", ">=", "!="):
-        return ("rel", value, space)
-    if value == "=<":
-        return ("rel", "<=", space)
-    if value == "**":
-        return ("op", "^", space)
-    return ("op", value, space)
+# operators read as another token (every other operator is ("op", itself))
+_OPERATORS = {"=": ("rel", "="), "==": ("rel", "="), "<": ("rel", "<"), ">": ("rel", ">"), "<=": ("rel", "<="),
+              ">=": ("rel", ">="), "!=": ("rel", "!="), "=<": ("rel", "<="), "**": ("op", "^")}
 
 
 def _command(text: str, name: str, position: int, space: bool, tokens: list[Token], depth: int) -> int:
@@ -469,12 +464,14 @@ def _int_token(token: Token) -> int | None:
     return None
 
 
-_LOOKAHEAD = 4  # the parser looks at most 3 tokens ahead
+_LOOKAHEAD = 8  # the parser looks at most 3 tokens ahead, and stops at most 2 tokens past the end
 
 
 class _Parser:
     def __init__(self, tokens: list[Token]) -> None:
-        self.tokens = [*tokens, *(_EOF,) * _LOOKAHEAD]  # no bounds checks on the hot path
+        # padded so that looking ahead needs no bounds check (an IndexError past the padding is a
+        # parse error like any other: parse_math returns None)
+        self.tokens = [*tokens, *(_EOF,) * _LOOKAHEAD]
         self.index = 0
         self.depth = 0
         self.abs_depth = 0
@@ -494,7 +491,7 @@ class _Parser:
         return token[0] == kind and (value is None or token[1] == value)
 
     def take(self) -> Token:
-        token = self.peek()
+        token = self.tokens[self.index]
         self.index += 1
         return token
 
@@ -514,8 +511,8 @@ class _Parser:
     # grammar
     def answer(self) -> Node:
         items, separators = self.sequence()
-        if self.peek() is not _EOF:
-            raise ParseError(f"unexpected {self.peek()[1]!r}")
+        if self.tokens[self.index] is not _EOF:
+            raise ParseError(f"unexpected {self.tokens[self.index][1]!r}")
         if len(items) == 1:
             return items[0]
         return ("list", tuple(items), tuple(sorted(set(separators))))
@@ -524,11 +521,11 @@ class _Parser:
         items = [self.item()]
         separators: list[str] = []
         while True:
-            token = self.peek()
+            token = self.tokens[self.index]
             if token[0] == "op" and token[1] in (",", ";"):
                 separators.append(token[1])
                 self.index += 1
-                if self.at("word") and self.peek()[1] in CONNECTORS:
+                if self.at("word") and self.tokens[self.index][1] in CONNECTORS:
                     separators.append(self.take()[1])
             elif token[0] == "word" and token[1] in CONNECTORS:
                 separators.append(token[1])
@@ -540,13 +537,14 @@ class _Parser:
                 raise ParseError("too many items")
 
     def item(self) -> Node:
-        if self.at("rel", "=") or self.at("rel", "~="):  # "= 42", "\approx 3.14"
+        kind, value = self.tokens[self.index][:2]
+        if kind == "rel" and value in ("=", "~="):  # "= 42", "\approx 3.14"
             self.index += 1
-        elif self.at("word") and self.peek()[1] in ("approximately", "approx", "about", "around", "roughly"):
+        elif kind == "word" and value in ("approximately", "approx", "about", "around", "roughly"):
             self.index += 1
         nodes = [self.union()]
         operators: list[str] = []
-        while self.at("rel"):
+        while self.tokens[self.index][0] == "rel":
             operators.append(self.take()[1])
             nodes.append(self.union())
         node = nodes[0] if not operators else ("rel", tuple(nodes), tuple(operators))
@@ -555,7 +553,7 @@ class _Parser:
     def unit_phrase(self, node: Node) -> Node:
         words: list[str] = []
         while True:
-            token = self.peek()
+            token = self.tokens[self.index]
             if token[0] == "word" and token[1] not in CONNECTORS:
                 if token[1] in DENY_WORDS:
                     raise ParseError(f"the word {token[1]!r} is not part of an answer")
@@ -583,11 +581,11 @@ class _Parser:
 
     def union(self) -> Node:
         parts = [self.additive()]
-        while self.at("cup"):
+        while self.tokens[self.index][0] == "cup":
             self.index += 1
             parts.append(self.additive())
         node = parts[0] if len(parts) == 1 else ("union", tuple(parts))
-        if self.at("setminus"):
+        if self.tokens[self.index][0] == "setminus":
             self.index += 1
             node = ("setminus", node, self.additive())
         return node
@@ -596,7 +594,7 @@ class _Parser:
         self.enter()
         terms = [self.term()]
         while True:
-            token = self.peek()
+            token = self.tokens[self.index]
             if token[0] == "op" and token[1] in ("+", "-"):
                 self.index += 1
                 right = self.term()
@@ -618,7 +616,7 @@ class _Parser:
             while self.at("op", "%") or self.at("degree"):
                 node = ("pct", node) if self.take()[0] == "op" else ("deg", node)
         while True:
-            token = self.peek()
+            token = self.tokens[self.index]
             if token[0] == "op" and token[1] in ("*", "/"):
                 self.index += 1
                 right = self.unary()
@@ -633,7 +631,7 @@ class _Parser:
             mixed = self.mixed_number(node[1])
             return node if mixed is node[1] else ("neg", mixed)
         whole = _int_literal(node)
-        if whole is None or self.peek()[0] not in ("cmd", "num"):
+        if whole is None or self.tokens[self.index][0] not in ("cmd", "num"):
             return node
         tokens = [self.peek(ahead) for ahead in range(7)]
         if (tokens[0][:2] == ("cmd", "frac") and tokens[1][:2] == ("op", "{") and tokens[2][0] == "num"
@@ -663,7 +661,7 @@ class _Parser:
         return False
 
     def unary(self) -> Node:
-        token = self.peek()
+        token = self.tokens[self.index]
         if token[0] == "op" and token[1] in ("-", "+"):
             self.index += 1
             self.enter()
@@ -680,7 +678,7 @@ class _Parser:
 
     def power(self) -> Node:
         base = self.postfix()
-        if not self.at("op", "^"):
+        if self.tokens[self.index][:2] != ("op", "^"):
             return base
         self.index += 1
         if self.at("circ") or (self.at("op", "{") and self.at("circ", ahead=1) and self.at("op", "}", ahead=2)):
@@ -696,16 +694,16 @@ class _Parser:
         return node
 
     def degrees(self, base: Node) -> Node:
-        if self.at("id") and self.peek()[1] in ("C", "F") and not self.peek()[2]:
+        if self.at("id") and self.tokens[self.index][1] in ("C", "F") and not self.tokens[self.index][2]:
             return ("unit", base, "deg" + self.take()[1])
-        if self.at("word") and self.peek()[1] in ("c", "f", "celsius", "fahrenheit"):
+        if self.at("word") and self.tokens[self.index][1] in ("c", "f", "celsius", "fahrenheit"):
             return ("unit", base, "deg" + self.take()[1][0].upper())
         return ("deg", base)
 
     def postfix(self) -> Node:
         node = self.atom()
         while True:
-            token = self.peek()
+            token = self.tokens[self.index]
             if token[:2] == ("op", "!"):
                 self.index += 1
                 node = ("func", "fact", (node,))
@@ -847,7 +845,7 @@ class _Parser:
             return self.atom()
         first = self.unary()
         factors = [first]
-        while self.starts_implicit(self.peek()) and not self.at("func") and not self.at("op", "("):
+        while self.starts_implicit(self.tokens[self.index]) and not self.at("func") and not self.at("op", "("):
             factors.append(self.power())
         return _product(factors)
 
@@ -929,7 +927,7 @@ class _Parser:
                 if self.at("op", "\\\\") or self.at("end"):
                     raise ParseError("empty matrix cell")
             elif not (self.at("op", "\\\\") or self.at("end") or self.at("op", "&")):
-                raise ParseError(f"unexpected {self.peek()[1]!r} in {name}")
+                raise ParseError(f"unexpected {self.tokens[self.index][1]!r} in {name}")
             if sum(len(row) for row in rows) > MAX_ITEMS:
                 raise ParseError("too many cells")
         self.leave()
