@@ -259,7 +259,7 @@ def _agrees_in_floats(reference: Node, compile_answer: Callable[[], FloatFunctio
             continue
         try:
             value = function(point)
-        except (*FLOAT_ERRORS, NoFloat):
+        except (*FLOAT_ERRORS, NoFloat, RecursionError):
             return False
         if not abs(value - gold) <= _FLOAT_TOLERANCE * max(abs(gold), 1.0):
             return False
