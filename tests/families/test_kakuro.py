@@ -1,4 +1,4 @@
-"""Focused tests for kakuro-v1: uniqueness re-proved by brute force, givens, rule checks, level knobs."""
+"""Focused tests for kakuro-v2: uniqueness re-proved by brute force, givens, rule checks, level knobs."""
 
 import pytest
 
@@ -49,7 +49,7 @@ def brute_force_solutions(puzzle: list[str], runs: list[list], limit: int = 2) -
     return found
 
 
-@pytest.mark.parametrize(("level", "seeds"), [(1, 25), (2, 12), (3, 8)])
+@pytest.mark.parametrize(("level", "seeds"), [(1, 25), (2, 12), (3, 8), (4, 6)])
 def test_unique_solution_proved_independently(level, seeds):
     for seed in range(seeds):
         instance = TASK.generate(seed, level)
@@ -60,16 +60,46 @@ def test_unique_solution_proved_independently(level, seeds):
         assert TASK.verify(data, instance.reference).correct
 
 
-def test_givens_are_needed_and_few():
-    """Each given is necessary (removing any one leaves several solutions) on small grids."""
-    for seed in range(8):
+def test_givens_are_few_and_almost_all_needed():
+    """Givens are pruned while the generator's deduction rules still solve the puzzle, so nearly
+    every given is needed for uniqueness too: removing it leaves several solutions (brute force).
+    A rare given is needed by the rules only (the puzzle stays unique without it)."""
+    needed = total = 0
+    for seed in range(12):
         data = TASK.generate(seed, 1).data
         puzzle = data["puzzle"]
         givens = [(r, c) for r, row in enumerate(puzzle) for c, ch in enumerate(row) if ch.isdigit()]
         assert len(givens) <= 8
         for r, c in givens:
             loosened = [row if i != r else row[:c] + "." + row[c + 1:] for i, row in enumerate(puzzle)]
-            assert len(brute_force_solutions(loosened, data["runs"])) == 2
+            needed += len(brute_force_solutions(loosened, data["runs"])) == 2
+            total += 1
+    assert total >= 12 and needed >= 0.9 * total
+
+
+def test_rectangle_test_matches_brute_force():
+    """The generator keeps a given without running its rules when a rectangle of four cells
+    around it can move by +d/-d; brute force with only those four cells open must agree."""
+    from bootcamps.generators.kakuro import Logic, rectangle_through, runs_of
+    for level, seed in [(1, s) for s in range(6)] + [(3, s) for s in range(4)]:
+        data = TASK.generate(seed, level).data
+        runs, solution = data["runs"], data["solution"]
+        white = [[ch != "#" for ch in row] for row in solution]
+        cells = [(r, c) for r, row in enumerate(white) for c, is_white in enumerate(row) if is_white]
+        logic = Logic(cells, runs_of(white))
+        digits = [int(solution[r][c]) for r, c in cells]
+        logic.set_sums([sum(digits[i] for i in run) for run in logic.runs])
+        used = [sum(1 << (digits[i] - 1) for i in run) for run in logic.runs]
+        for k, (r, c) in enumerate(cells):
+            claimed = rectangle_through(logic, digits, used, k, [False] * len(cells))
+            found = False
+            for r2, c2 in cells:
+                if r2 != r and c2 != c and white[r][c2] and white[r2][c]:
+                    open_cells = {(r, c), (r2, c), (r, c2), (r2, c2)}
+                    puzzle = ["".join("." if (i, j) in open_cells else ch for j, ch in enumerate(row))
+                              for i, row in enumerate(solution)]
+                    found = found or len(brute_force_solutions(puzzle, runs)) == 2
+            assert claimed == found, f"level {level} seed {seed} cell {(r, c)}"
 
 
 @pytest.mark.parametrize("level", range(1, 11))
