@@ -1,4 +1,4 @@
-"""Focused tests for minesweeper-v1: the mines re-proved unique by brute force, answer forms, rule checks."""
+"""Focused tests for minesweeper-v2: the mines re-proved unique by brute force, answer forms, rule checks."""
 
 from itertools import combinations
 from math import comb
@@ -56,6 +56,22 @@ def test_board_follows_the_level(level):
         assert (data["rows"], data["cols"]) == (params["rows"], params["cols"])
         assert data["total"] == round(params["density"] * params["rows"] * params["cols"]) == len(data["mines"])
         assert all(data["board"][r - 1][c - 1] == "?" for r, c in data["mines"])
+
+
+@pytest.mark.parametrize("level", range(1, 11))
+def test_stored_mines_keep_every_rule(level):
+    """Checked without the family's code: the mines are distinct hidden cells, as many as the
+    total, and every revealed number counts them."""
+    for seed in range(3):
+        data = TASK.generate(seed, level).data
+        mines = {tuple(cell) for cell in data["mines"]}
+        assert len(mines) == len(data["mines"]) == data["total"]
+        for r, row in enumerate(data["board"], 1):
+            for c, ch in enumerate(row, 1):
+                if ch == "?":
+                    continue
+                assert (r, c) not in mines
+                assert int(ch) == sum((r + dr, c + dc) in mines for dr in (-1, 0, 1) for dc in (-1, 0, 1))
 
 
 def test_hiding_leaves_fewer_numbers():
