@@ -14,7 +14,10 @@ Description:
     unique: a removal is kept only when the solver proves that no grid puts the other digit in
     that cell (skipped when the cell's own row or column forces its digit; and when the cell
     and three blank cells of a rectangle flip into another valid grid, that grid is a solution
-    with the other digit, so the given stays without asking the solver). A dig that gets stuck
+    with the other digit, so the given stays without asking the solver). Each such question
+    starts from the propagated state of the puzzle without the next 12 cells in the removal
+    order, which holds for every puzzle asked about until then: their givens and the flipped
+    digit are added to it, and the lines they are on propagated again. A dig that gets stuck
     above the wanted number of givens restarts on a new grid (bounded attempts).
 Difficulty:
     size: the side n (even), 6 at levels 1-2 up to 14 at level 10.
@@ -51,6 +54,7 @@ from bootcamps.types import Problem
 SIZES = (4, 6, 8, 10, 12, 14)
 _MAX_ATTEMPTS = 60
 _MAX_HULLS = 1 << 15  # remembered candidate sets per size (some MB at most)
+_WINDOW = 12  # upcoming cells left out of the state that the removal trials start from (see dig)
 
 
 @cache
@@ -81,6 +85,17 @@ class Tables:
         self.low_table = self._half_table(0, self.low)
         self.high_table = self._half_table(self.low, self.high)
         self.hulls: dict[int, tuple[int, int]] = {}
+        self.member_lists: dict[int, tuple[int, ...]] = {}
+        self.first_children: dict[int, State | None] = {}  # see Solver.random_solution
+        # the lines crossing the cells of a mask: rows for a column's mask, columns for a row's
+        self.cross_rows: list[tuple[int, ...]] = [()]
+        for m in range(1, 1 << n):
+            top = m.bit_length() - 1
+            self.cross_rows.append(self.cross_rows[m ^ 1 << top] + (top,))
+        self.cross_cols = [tuple(n + i for i in lines) for lines in self.cross_rows]
+        # the other lines of the same kind as each line
+        self.others = [tuple(o for o in range(base, base + n) if o != line)
+                       for base in (0, n) for line in range(base, base + n)]
 
     def _half_table(self, first: int, width: int) -> list[int]:
         """The agreeing patterns for every (ones, zeros) of the ``width`` cells from ``first`` on."""
@@ -122,13 +137,18 @@ class Tables:
         return both, either
 
     def members(self, cand: int) -> list[int]:
-        """The patterns of a bitset, in ascending order."""
-        pats, out = self.pats, []
-        while cand:  # branch lines have few patterns
-            low = cand & -cand
-            cand ^= low
-            out.append(pats[low.bit_length() - 1])
-        return out
+        """The patterns of a bitset, in ascending order (a new list); remembered."""
+        known = self.member_lists.get(cand)
+        if known is None:
+            pats, out, rest = self.pats, [], cand
+            while rest:
+                low = rest & -rest
+                rest ^= low
+                out.append(pats[low.bit_length() - 1])
+            if len(self.member_lists) >= _MAX_HULLS:
+                self.member_lists.clear()
+            known = self.member_lists[cand] = tuple(out)
+        return list(known)
 
 
 @cache
@@ -192,58 +212,47 @@ class Solver:
         n, full, tab = self.n, self.full, self.tables
         low, high, low_table, high_table = tab.low, tab.high, tab.low_table, tab.high_table
         low_mask = (1 << low) - 1
-        hulls = tab.hulls
+        hulls, pats, others = tab.hulls, tab.pats, tab.others
+        cross_cols, cross_rows = tab.cross_cols, tab.cross_rows
+        pop, add = dirty.pop, dirty.add
         while dirty:
-            line = dirty.pop()
+            line = pop()
             one, zero = ones[line], zeros[line]
-            before = cand_of[line]
-            cand = (before & low_table[(one & low_mask) << low | (zero & low_mask)]
+            cand = (cand_of[line] & low_table[(one & low_mask) << low | (zero & low_mask)]
                     & high_table[(one >> low) << high | (zero >> low)])
             if not cand:
                 return False
             cand_of[line] = cand
             unknown = full & ~(one | zero)
             if not cand & (cand - 1):
-                for other in (range(n) if line < n else range(n, 2 * n)):  # settled: its pattern is taken
-                    if other != line and cand_of[other] & cand:
+                for other in others[line]:  # settled: its pattern is taken
+                    if cand_of[other] & cand:
                         cand_of[other] ^= cand
-                        dirty.add(other)
+                        add(other)
                 if not unknown:
                     continue
-                p = tab.pats[cand.bit_length() - 1]
+                p = pats[cand.bit_length() - 1]
                 new_one, new_zero = p & unknown, unknown & ~p
             else:
                 hull = hulls.get(cand)
                 if hull is None:
                     hull = tab.hull(cand)
-                both, either = hull
-                new_one, new_zero = both & unknown, unknown & ~either
+                new_one, new_zero = hull[0] & unknown, unknown & ~hull[1]
                 if not new_one and not new_zero:
                     continue
-            ones[line] |= new_one
-            zeros[line] |= new_zero
-            cross, bit = (n, 1 << line) if line < n else (0, 1 << (line - n))
-            while new_one:
-                low_bit = new_one & -new_one
-                new_one ^= low_bit
-                other = cross + low_bit.bit_length() - 1
+            ones[line] = one | new_one
+            zeros[line] = zero | new_zero
+            if line < n:
+                bit, cross = 1 << line, cross_cols
+            else:
+                bit, cross = 1 << (line - n), cross_rows
+            for other in cross[new_one]:
                 ones[other] |= bit
-                dirty.add(other)
-            while new_zero:
-                low_bit = new_zero & -new_zero
-                new_zero ^= low_bit
-                other = cross + low_bit.bit_length() - 1
+                add(other)
+            for other in cross[new_zero]:
                 zeros[other] |= bit
-                dirty.add(other)
+                add(other)
         return True
-
-    def _distinct(self, cand_of: list[int], line: int, p: int, dirty: set[int]) -> None:
-        """Remove a settled line's pattern (a one-bit set) from the other lines of its kind."""
-        base = 0 if line < self.n else self.n
-        for other in range(base, base + self.n):
-            if other != line and cand_of[other] & p:
-                cand_of[other] ^= p
-                dirty.add(other)
 
     def _branch_line(self, cand_of: list[int]) -> int:
         best, best_count = -1, 1 << 30
@@ -256,21 +265,27 @@ class Solver:
 
     def _child(self, state: State, line: int, p: int) -> State | None:
         """The state with ``line`` fixed to pattern ``p``, propagated; None on a contradiction."""
-        n = self.n
+        n, tab = self.n, self.tables
         cand_of, ones, zeros = state[0][:], state[1][:], state[2][:]
-        pbit = self.tables.bit_of[p]
+        pbit = tab.bit_of[p]
         cand_of[line] = pbit
+        unknown = self.full & ~(ones[line] | zeros[line])
         ones[line], zeros[line] = p, self.full & ~p
-        cross, bit = (n, 1 << line) if line < n else (0, 1 << (line - n))
-        dirty = {line}
-        self._distinct(cand_of, line, pbit, dirty)
-        for i in range(n):
-            if not (ones[cross + i] | zeros[cross + i]) & bit:
-                if p >> i & 1:
-                    ones[cross + i] |= bit
-                else:
-                    zeros[cross + i] |= bit
-                dirty.add(cross + i)
+        dirty = set()
+        for other in tab.others[line]:  # its pattern is taken
+            if cand_of[other] & pbit:
+                cand_of[other] ^= pbit
+                dirty.add(other)
+        if line < n:
+            bit, cross = 1 << line, tab.cross_cols
+        else:
+            bit, cross = 1 << (line - n), tab.cross_rows
+        for other in cross[p & unknown]:
+            ones[other] |= bit
+            dirty.add(other)
+        for other in cross[unknown & ~p]:
+            zeros[other] |= bit
+            dirty.add(other)
         child = (cand_of, ones, zeros)
         return child if self.propagate(child, dirty) else None
 
@@ -296,8 +311,15 @@ class Solver:
             return [pats[cand.bit_length() - 1] for cand in state[0][:self.n]]
         options = self.tables.members(state[0][line])
         rng.shuffle(options)
+        # the children of the empty grid are the same for every grid: remembered
+        first = self.tables.first_children if state is _empty_state(self.n) else None
         for p in options:
-            child = self._child(state, line, p)
+            if first is None:
+                child = self._child(state, line, p)
+            elif p in first:
+                child = first[p]
+            else:
+                child = first[p] = self._child(state, line, p)
             if child is not None:
                 solution = self.random_solution(child, rng)
                 if solution is not None:
@@ -305,25 +327,27 @@ class Solver:
         return None
 
 
+@cache
+def _empty_state(n: int) -> State | None:
+    """The propagated state of the empty grid (shared: the search copies what it changes)."""
+    return Solver(n).start(["." * n] * n)
+
+
 def rows_text(grid: list[int], n: int) -> list[str]:
     return ["".join(str(mask >> c & 1) for c in range(n)) for mask in grid]
 
 
-def _forced_by_line(solver: Solver, one: int, zero: int, i: int) -> bool:
-    """Whether every pattern agreeing with a line's givens has the same digit at cell ``i``."""
-    tab = solver.tables
-    agree = tab.agreeing(one, zero)
-    return not (agree & tab.ones_at[i] and agree & tab.zeros_at[i])
-
-
-def _other_solution(grid: list[int], blank: list[int], r: int, c: int, tab: Tables) -> bool:
+def _other_solution(grid: list[int], index: tuple[dict[int, int], dict[int, int]], blank: list[int],
+                    r: int, c: int, tab: Tables) -> bool:
     """Whether flipping cell (r, c) with three blank cells of a rectangle gives another valid grid.
 
-    ``grid`` holds the rows then the columns of the solution as bitmasks, ``blank`` the blank
-    cells of each line. Such a grid is a real solution with the other digit at (r, c), which the
-    solver always finds (its deductions are sound and its branching complete).
+    ``grid`` holds the rows then the columns of the solution as bitmasks, ``index`` the row of
+    each row mask and the column of each column mask, ``blank`` the blank cells of each line.
+    Such a grid is a real solution with the other digit at (r, c), which the solver always finds
+    (its deductions are sound and its branching complete).
     """
     n = tab.n
+    row_of, col_of = index
     row, col = grid[r], grid[n + c]
     digit = row >> c & 1
     # columns c2 of row r and rows r2 of column c that are blank and hold the other digit
@@ -342,9 +366,9 @@ def _other_solution(grid: list[int], blank: list[int], r: int, c: int, tab: Tabl
             new_col, new_col2 = col ^ swap, grid[n + c2] ^ swap
             if not (new_row in bit_of and new_row2 in bit_of and new_col in bit_of and new_col2 in bit_of):
                 continue
-            rows = {grid[i] for i in range(n) if i != r and i != r2}
-            cols = {grid[n + i] for i in range(n) if i != c and i != c2}
-            if new_row not in rows and new_row2 not in rows and new_col not in cols and new_col2 not in cols:
+            # no other row (column) may equal a new one; the lines of a valid grid are distinct
+            if (row_of.get(new_row, r) in (r, r2) and row_of.get(new_row2, r) in (r, r2)
+                    and col_of.get(new_col, c) in (c, c2) and col_of.get(new_col2, c) in (c, c2)):
                 return True
     return False
 
@@ -360,30 +384,41 @@ def dig(solution: list[str], givens: int, solver: Solver, rng: random.Random) ->
     # the rectangle shortcut needs a valid solution grid: the search can end on a grid with two
     # equal lines (a line settled by another's removal does not remove its own pattern)
     valid = len(set(grid[:n])) == n and len(set(grid[n:])) == n
+    index = ({grid[i]: i for i in range(n)}, {grid[n + i]: i for i in range(n)})
     blank = [0] * (2 * n)
+    agreeing, ones_at, zeros_at = solver.tables.agreeing, solver.tables.ones_at, solver.tables.zeros_at
     order = [(r, c) for r in range(n) for c in range(n)]
     rng.shuffle(order)
     left = n * n
-    for r, c in order:
+    # the propagated state of the puzzle without the next few cells in order holds for every
+    # puzzle tried until then (they all have more givens), so each trial only adds to it
+    base: State | None = None
+    left_out: set[tuple[int, int]] = set()
+    for k, (r, c) in enumerate(order):
         if left == givens:
             break
         digit = puzzle[r][c]
-        masks, others = (ones, zeros) if digit == "1" else (zeros, ones)
+        masks = ones if digit == "1" else zeros
         masks[r] &= ~(1 << c)
         masks[n + c] &= ~(1 << r)
         # a digit its own row or column forces keeps the solution unique; else ask whether a
         # solution has the other digit there: a rectangle swap answers yes cheaply, else the solver
-        if not (_forced_by_line(solver, ones[r], zeros[r], c)
-                or _forced_by_line(solver, ones[n + c], zeros[n + c], r)):
-            if valid and _other_solution(grid, blank, r, c, solver.tables):
+        agree = agreeing(ones[r], zeros[r])
+        if agree & ones_at[c] and agree & zeros_at[c]:
+            agree = agreeing(ones[n + c], zeros[n + c])
+            free = agree & ones_at[r] and agree & zeros_at[r]
+        else:
+            free = 0
+        if free:  # neither row r nor column c forces the digit
+            if valid and _other_solution(grid, index, blank, r, c, solver.tables):
                 masks[r] |= 1 << c
                 masks[n + c] |= 1 << r
                 continue
-            flipped = others[:]
-            flipped[r] |= 1 << c
-            flipped[n + c] |= 1 << r
-            trial = (masks[:], flipped) if digit == "1" else (flipped, masks[:])
-            state = solver.start_masks(*trial)
+            if (r, c) not in left_out:
+                window = order[k:k + _WINDOW]
+                left_out = set(window)
+                base = _without(solver, ones, zeros, window)
+            state = _with_flip(solver, base, ones, zeros, left_out, r, c, digit == "1")
             if state is not None and solver.count(state, 1):
                 masks[r] |= 1 << c
                 masks[n + c] |= 1 << r
@@ -393,6 +428,56 @@ def dig(solution: list[str], givens: int, solver: Solver, rng: random.Random) ->
         blank[n + c] |= 1 << r
         left -= 1
     return ["".join(row) for row in puzzle] if left == givens else None
+
+
+def _without(solver: Solver, ones: list[int], zeros: list[int], cells: list[tuple[int, int]]) -> State:
+    """The propagated state of the puzzle (the known ``ones`` and ``zeros`` of every line) without ``cells``."""
+    n = solver.n
+    ones, zeros = ones[:], zeros[:]
+    for r, c in cells:
+        for masks in (ones, zeros):
+            masks[r] &= ~(1 << c)
+            masks[n + c] &= ~(1 << r)
+    state = solver.start_masks(ones, zeros)
+    if state is None:  # never: the solution fits
+        raise GenerationError("binairo: a puzzle with fewer givens has no solution")
+    return state
+
+
+def _with_flip(solver: Solver, base: State, ones: list[int], zeros: list[int], left_out: set[tuple[int, int]],
+               r: int, c: int, one: bool) -> State | None:
+    """The propagated state of the puzzle with the other digit at (r, c), None on a contradiction.
+
+    ``base`` is the propagated state without the cells of ``left_out``: the givens among them
+    (``ones`` and ``zeros``, which lack (r, c)) and the flipped cell are added to it, and the
+    lines they are on propagated again; the fixpoint is the one of the whole puzzle.
+    """
+    n = solver.n
+    cand_of, b_ones, b_zeros = base[0][:], base[1][:], base[2][:]
+    dirty = set()
+    for r2, c2 in left_out:
+        bit = 1 << c2
+        if (b_ones[r2] | b_zeros[r2]) & bit or (r2, c2) == (r, c):
+            continue  # known already (so to its given digit), or the flipped cell
+        if ones[r2] & bit:
+            b_ones[r2] |= bit
+            b_ones[n + c2] |= 1 << r2
+        elif zeros[r2] & bit:
+            b_zeros[r2] |= bit
+            b_zeros[n + c2] |= 1 << r2
+        else:
+            continue  # blanked: not a given
+        dirty.add(r2)
+        dirty.add(n + c2)
+    if (b_ones[r] | b_zeros[r]) & 1 << c:
+        return None  # known to the solution's digit: the other one contradicts
+    flipped = b_zeros if one else b_ones
+    flipped[r] |= 1 << c
+    flipped[n + c] |= 1 << r
+    dirty.add(r)
+    dirty.add(n + c)
+    state = (cand_of, b_ones, b_zeros)
+    return state if solver.propagate(state, dirty) else None
 
 
 def _question(puzzle: list[str], n: int) -> str:
@@ -417,8 +502,8 @@ def generate(rng: random.Random, *, size: int, givens: float) -> Problem:
         raise InvalidParameterError(f"binairo: expected givens strictly between 0 and 1, found {givens!r}")
     solver = Solver(size)
     target = max(1, round(givens * size * size))
+    empty = _empty_state(size)
     for _ in range(_MAX_ATTEMPTS):
-        empty = solver.start(["." * size] * size)
         grid = solver.random_solution(empty, rng) if empty is not None else None
         if grid is None:
             continue
