@@ -4,25 +4,44 @@ Description:
     Every row and every column holds the heights 1..n once each (a Latin square). A clue outside
     the grid says how many buildings are visible from that side looking along the row or column:
     a building is hidden when a taller one stands in front of it. A random Latin square is made
-    by a randomised backtracking fill and all 4n clues are computed from it. The full clue set
-    of a random square is often not unique (most 7x7 squares have a twin with the same clues),
-    so while the solver finds a second solution, one cell where it differs is given inside the
-    grid. Then clues are removed in a random order while the solution stays unique, and last
-    the given cells that are no longer needed. Uniqueness is proved by an exact solver:
-    every row and column keeps the set of permutations of 1..n that match its clues and the
-    current cell candidates (a big-integer bitset, cut with one precomputed bitset per position
-    and candidate mask whenever a cell narrows), each cell keeps the heights its lines' perms
-    still allow, propagation runs to a fixpoint, and the search branches on the first cell with
-    the fewest candidates (a proof that runs past its node budget counts as "not unique").
-    Propagation only narrows and reaches the same fixpoint from any start at or above it, so a
-    search starts from the fixpoint of a subset of its clues and givens (the clues already kept,
-    or no givens) without changing its tree. A dig that gets stuck above the wanted clue count
-    starts again on a new square.
+    row by row, each row a random permutation among those that repeat no height in a column (a
+    Latin rectangle always extends, so this never backtracks), all 4n clues are computed from it
+    and a random dig order of the clues is drawn. The full clue set of a random square is often
+    not unique (most 7x7 squares have a twin with the same clues), so while a second solution
+    exists, a random cell where it differs is given inside the grid. Then clues are removed in
+    the dig order while the solution stays unique, and last the given cells (in random order)
+    that are no longer needed.
+    Removing clues is tested in blocks: the next k clues of the order are removed together and,
+    if the solution stays unique, all k go (k doubles); removing fewer of them would stay unique
+    too, so this is what removing them one by one decides. If not, the second solution found
+    names the clues it breaks and a binary search finds the first clue of the block that must
+    stay (k starts again at 1). A clue or given tested alone goes when no solution breaks it (the
+    search looks only for such solutions). The dig stops as soon as the clues left to test
+    cannot bring the count down to the wanted one, and starts again on a new square.
+    A second solution is first looked for without a search among the "switches" of the
+    solution: two rows hold the same heights, so swapping their cells along a cycle (of 2 or 3
+    columns) of the permutation between them gives another Latin square; each switch is stored
+    with the clues it breaks and the cells it changes, so it is a second solution of a puzzle
+    when it breaks none of the shown clues and changes no given cell. Such a grid only ever
+    keeps a clue or adds a given; a clue or given goes only on a proof. While givens are added
+    for the full clue set, switches stand in for the search only when more than half of the
+    clues will stay: a switch changes few cells, so givens taken from switches are fewer, and a
+    deeper dig then gets stuck more often.
+    Uniqueness is proved by an exact solver: every row and column keeps the bitset of the
+    permutations of 1..n that fit its clues and its cells' candidate heights (one table per
+    size shared by every line: the perms with a height set at each position, the perms that show
+    v buildings from either end), each cell keeps the heights its two lines' perms still allow,
+    propagation runs to a fixpoint, and the search branches on the perms of the first line with
+    the fewest left (the solution's own perm last, so a second solution is met first). Once per
+    square the fixpoints of the clues from positions 12, 9, 6, 3 and 0 (counted from 0) of the dig
+    order on are made, each from the one before; a test starts from the nearest one that holds no
+    clue it removes, with the other clues still shown and the givens added (adding constraints to
+    a fixpoint only narrows it). A search that runs past its node budget counts as "not unique".
 Difficulty:
     size: 4 at levels 1-2, 5 at levels 3-4, 6 at levels 5-7, 7 at levels 8-10.
     clues: how many of the 4n edge clues are shown (12 of 16 at level 1 down to 11 of 28 at
         level 10); fewer clues need longer chains of deduction. The number of given cells is
-        not a knob: it is the few that uniqueness needs (about 1 at 4x4, 5 to 6 at 7x7).
+        not a knob: it is the few that uniqueness needs (about 1 at 4x4, 5 to 7 at 7x7).
 Prompt:
     "Solve this 5x5 skyscrapers puzzle. Fill the grid with building heights 1 to 5 so that
     every row and every column contains each height exactly once. A number outside the grid
@@ -38,7 +57,15 @@ Verification:
     a permutation, every shown clue matched by the number of visible buildings. Since uniqueness was proved at
     generation, a rule-abiding grid is the solution. No partial credit.
 Version history:
-    v1: first version.
+    v1: first version; removed deliberately with v2 (its generator made about 440 instances/s at
+        level 5, and v2 draws differently from the seed, so v1's instances are not reproduced).
+    v2: a faster generator for the same puzzles, data format and difficulty table (issue
+        "Performance": about 2.2 times v1's rate at level 5): Latin squares row by row without
+        backtracking, the dig order drawn first, second solutions looked up among the row
+        switches before any search, clues removed in blocks with a binary search on failure,
+        single clues and givens tested by searching only for solutions that break them, tests
+        started from shared suffix fixpoints, the solver branching on a line's perms with one perm
+        table per size, and an early stop for a dig that cannot reach the wanted clue count.
 """
 
 from __future__ import annotations
@@ -52,8 +79,14 @@ from bootcamps.types import Problem
 
 MIN_SIZE, MAX_SIZE = 4, 7
 _MAX_ATTEMPTS = 40
-_PROOF_BUDGET = 20_000  # search nodes for one uniqueness proof; past it the clue stays
+_PROOF_BUDGET = 20_000  # search nodes for one uniqueness proof; past it the clue or given stays
+_MEMO_LIMIT = 10_000  # line unions remembered per size before that memo is cleared (about 8 MB at 7x7)
+_STRIDE, _FIRST = 3, 12  # clue dig: every _STRIDE-th suffix fixpoint is kept, from _FIRST down
+_FEW_PERMS = 24  # up to this many perms left, a line's heights are read off the perms themselves
 SIDES = ("top", "bottom", "left", "right")
+
+State = tuple[list[int], list[int]]  # per line (rows, then columns): candidate pack, alive perms
+Spot = tuple[str, int]  # a clue's side and index
 
 
 class _OutOfBudget(Exception):
@@ -69,238 +102,302 @@ def visible(heights: list[int] | tuple[int, ...]) -> int:
     return count
 
 
-# perm sets remembered per clue pair before that memo is cleared (a 7x7 perm set can take 600 bytes)
-_MEMO_LIMIT = 20_000
-_FEW_PERMS = 24  # up to this many perms left, a line's heights are read off the perms themselves
+def _nth_bit(bits: int, n: int) -> int:
+    """The index of the n-th (from 0) set bit of ``bits``, by halving."""
+    position, width = 0, bits.bit_length()
+    while width > 1:
+        half = width >> 1
+        low = bits & ((1 << half) - 1)
+        count = low.bit_count()
+        if n < count:
+            bits, width = low, half
+        else:
+            n, bits, position, width = n - count, bits >> half, position + half, width - half
+    return position
 
 
-class LineTable:
-    """The perms of 1..size that match a line's clues (0 = none), indexed for fast filtering.
+class Solver:
+    """The perms of 1..size indexed for an exact skyscrapers solver, shared by every line.
 
+    A search state holds per line (rows, then columns) the candidate heights of its cells packed
+    into one integer (the bitmask of position p shifted by p * size; a cell is held by its row and
+    by its column alike) and the bitset of its perms ("alive") that fit its clues and candidates.
     ``allowed[position][mask]`` is the bitset of perms whose height at ``position`` is in ``mask``;
-    ``packed[i]`` is perm i as one integer (its height bit at position p shifted by p * size), so
-    the heights still possible at every position are the OR of a few integers.
+    ``front[v]`` / ``back[v]`` the perms that show v buildings from the start / the end (0: all).
     """
 
-    def __init__(self, size: int, start: int, end: int) -> None:
-        perms = [p for p in permutations(range(1, size + 1))
-                 if (not start or visible(p) == start) and (not end or visible(p[::-1]) == end)]
+    def __init__(self, size: int) -> None:
+        self.perms = perms = list(permutations(range(1, size + 1)))
+        self.size, self.full, self.row = size, (1 << len(perms)) - 1, (1 << size) - 1
         index = [[0] * size for _ in range(size)]
+        self.front, self.back = [0] * (size + 1), [0] * (size + 1)
         for i, perm in enumerate(perms):
             for position, height in enumerate(perm):
                 index[position][height - 1] |= 1 << i
-        self.size, self.full, self.index = size, (1 << len(perms)) - 1, index
-        self.allowed = []
-        for row in index:
-            table = [0] * (1 << size)
-            for mask in range(1, 1 << size):
-                low = mask & -mask
-                table[mask] = table[mask ^ low] | row[low.bit_length() - 1]
-            self.allowed.append(table)
+            self.front[visible(perm)] |= 1 << i
+            self.back[visible(perm[::-1])] |= 1 << i
+        self.front[0] = self.back[0] = self.full
+        self.index, self.allowed = index, [self._by_mask(heights) for heights in index]
         self.packed = [sum(1 << (p * size + h - 1) for p, h in enumerate(perm)) for perm in perms]
+        self.views_of = {pack: (visible(perm), visible(perm[::-1]))  # packed perm: buildings seen from each end
+                         for pack, perm in zip(self.packed, perms, strict=True)}
+        self.clear = [~(self.row << (p * size)) for p in range(size)]
+        self.blank_pack = sum(self.row << (p * size) for p in range(size))
         self.unions: dict[int, int] = {}
+        # per line: the first crossing line, the line's shift inside them, the mask clearing it, its cut table
+        self.crossing = [(size, at * size, self.clear[at], self.allowed[at]) for at in range(size)] + \
+            [(0, at * size, self.clear[at], self.allowed[at]) for at in range(size)]
+        self.skip: tuple[list[int], list[int]] = ([], [])
+        self.pairs = [(1 << (p * size + h), index[p][h]) for p in range(size) for h in range(size)]
+        self.perm_index = {perm: i for i, perm in enumerate(perms)}
+        self.clues = {side: [[(i if side in ("left", "right") else size + i,
+                               (self.front if side in ("left", "top") else self.back)[value])
+                              for value in range(size + 1)] for i in range(size)] for side in SIDES}
 
-    def union(self, alive: int) -> int:
-        """The heights at every position of the perms in bitset ``alive``, packed like ``packed``."""
-        union = self.unions.get(alive)
-        if union is not None:
-            return union
-        union, rest = 0, alive
+    def _by_mask(self, heights: list[int]) -> list[int]:
+        table = [0] * (1 << self.size)
+        for mask in range(1, 1 << self.size):
+            low = mask & -mask
+            table[mask] = table[mask ^ low] | heights[low.bit_length() - 1]
+        return table
+
+    def clue(self, side: str, i: int, value: int) -> tuple[int, int]:
+        """A clue as (line, perms that keep it)."""
+        return self.clues[side][i][value]
+
+    def blank(self) -> State:
+        return [self.blank_pack] * (2 * self.size), [self.full] * (2 * self.size)
+
+    def union(self, alive: int, pack: int) -> int:
+        """The heights at every position of the perms in ``alive`` (packed like a line's candidates);
+        ``pack`` holds them all (the line's candidates), so only its heights are tried."""
+        union = 0
         if alive.bit_count() <= _FEW_PERMS:
             packed = self.packed
-            while rest:
-                low = rest & -rest
-                union |= packed[low.bit_length() - 1]
-                rest ^= low
+            while alive:
+                top = alive.bit_length() - 1
+                union |= packed[top]
+                alive ^= 1 << top
         else:
-            for position, heights in enumerate(self.index):
-                for height, perms in enumerate(heights):
-                    if perms & alive:
-                        union |= 1 << (position * self.size + height)
-        if len(self.unions) > _MEMO_LIMIT:
-            self.unions.clear()
-        self.unions[alive] = union
+            for bit, perms in self.pairs:
+                if pack & bit and perms & alive:
+                    union |= bit
         return union
 
-
-@cache
-def _line_table(size: int, start: int, end: int) -> LineTable:
-    return LineTable(size, start, end)
-
-
-class Puzzle:
-    """The lines of an n x n skyscrapers puzzle with its clues, ready for the solver.
-
-    The solver's state, per line (rows, then columns): the candidate heights of its cells packed
-    into one integer (the bitmask of position p shifted by p * size; each cell is held by its
-    row and by its column), and the bitset of its perms that fit those candidates ("alive").
-    """
-
-    def __init__(self, size: int, clues: dict[str, list[int]]) -> None:
-        self.size = size
-        pairs = list(zip(clues["left"], clues["right"], strict=True)) + \
-            list(zip(clues["top"], clues["bottom"], strict=True))
-        self.tables = [_line_table(size, a, b) for a, b in pairs]
-        self.unions = [table.unions for table in self.tables]
-        self.row = (1 << size) - 1
-        self.clear = [~(self.row << (p * size)) for p in range(size)]
-
-    def narrow(self, packs: list[int], alive: list[int], cell: int, mask: int) -> None:
-        """Set a cell's candidates and cut the perms of its two lines to them."""
+    def narrow(self, state: State, cell: int, mask: int) -> bool:
+        """Cut a cell's candidates to ``mask`` and its two lines' perms; False on a contradiction."""
+        packs, alive = state
         size = self.size
         r, c = divmod(cell, size)
+        mask &= packs[r] >> (c * size) & self.row
         packs[r] = packs[r] & self.clear[c] | mask << (c * size)
         packs[size + c] = packs[size + c] & self.clear[r] | mask << (r * size)
-        alive[r] &= self.tables[r].allowed[c][mask]
-        alive[size + c] &= self.tables[size + c].allowed[r][mask]
+        alive[r] &= self.allowed[c][mask]
+        alive[size + c] &= self.allowed[r][mask]
+        return bool(alive[r] and alive[size + c])
 
-    def propagate(self, packs: list[int], alive: list[int], dirty: set[int]) -> bool:
-        """Filter lines until nothing changes; False on a contradiction.
+    def propagate(self, state: State, dirty: set[int]) -> bool:
+        """Filter the ``dirty`` lines (those whose perms were cut) until nothing changes; False on a
+        contradiction.
 
-        Filtering a line keeps at each cell the heights of its alive perms; a narrowed cell cuts
-        the perms of its crossing line and makes it dirty. Filtering is idempotent and monotone,
-        so the fixpoint (and so the search tree) does not depend on the order lines are filtered in.
+        Filtering a line keeps at each cell the heights of its alive perms; a narrowed cell cuts the
+        perms of its crossing line, which is filtered in turn if that removed any. Filtering is
+        idempotent and monotone, so the fixpoint does not depend on the order lines are filtered in.
         """
-        tables, size, row, clear = self.tables, self.size, self.row, self.clear
-        unions = self.unions
+        packs, alive = state
+        size, row, clear = self.size, self.row, self.clear
+        unions, union_of, crossing = self.unions, self.union, self.crossing
+        if len(unions) > _MEMO_LIMIT:
+            unions.clear()
         while dirty:
             line = dirty.pop()
             perms = alive[line]
             if not perms:
                 return False
-            union = unions[line].get(perms)
+            union = unions.get(perms)
             if union is None:
-                union = tables[line].union(perms)
+                union = unions[perms] = union_of(perms, packs[line])
             diff = packs[line] ^ union
             if not diff:
                 continue
             packs[line] = union
-            base, at = (size, line) if line < size else (0, line - size)
-            shift, keep = at * size, clear[at]
+            base, shift, keep, cut = crossing[line]
             while diff:
                 position = ((diff & -diff).bit_length() - 1) // size
                 kept = union >> (position * size) & row
                 diff &= clear[position]
                 other = base + position
                 packs[other] = packs[other] & keep | kept << shift
-                left = alive[other] & tables[other].allowed[at][kept]
-                if not left:
-                    return False
-                alive[other] = left
-                dirty.add(other)
+                before = alive[other]
+                left = before & cut[kept]
+                if left != before:
+                    if not left:
+                        return False
+                    alive[other] = left
+                    dirty.add(other)
         return True
 
-    def count(self, packs: list[int], alive: list[int], limit: int, budget: list[int], dirty: set[int],
-              found_grids: list[list[int]] | None = None) -> int:
-        """Solutions (up to ``limit``) below a search state; ``packs`` and ``alive`` are consumed.
+    def solutions(self, state: State, dirty: set[int], limit: int, other_than: list[int]) -> list[list[int]]:
+        """Up to ``limit`` solutions (heights in row-major order) below ``state`` (which is consumed)
+        other than the solution ``other_than``; its perms are tried last, so a second solution
+        is met before it when one exists.
 
-        The solutions found are appended to ``found_grids`` (as row packs).
+        Raises _OutOfBudget past _PROOF_BUDGET search nodes.
         """
+        size, row = self.size, self.row
+        if self.skip[0] != other_than:  # the same solution is tested many times in a row
+            lines = [other_than[r * size:(r + 1) * size] for r in range(size)]
+            lines += [other_than[c::size] for c in range(size)]
+            self.skip = other_than[:], [1 << self.perm_index[tuple(line)] for line in lines]
+        skip = self.skip[1]
+        found: list[list[int]] = []
+        self._search(state, dirty, limit, [_PROOF_BUDGET], found, skip)
+        return [[(pack >> (c * size) & row).bit_length() for pack in packs for c in range(size)]
+                for packs in found]
+
+    def _search(self, state: State, dirty: set[int], limit: int, budget: list[int],
+                found: list[list[int]], skip: list[int]) -> None:
+        """Branch on the perms of the first line with the fewest perms left (over one)."""
         budget[0] -= 1
         if budget[0] < 0:
             raise _OutOfBudget
-        if not self.propagate(packs, alive, dirty):
-            return 0
-        size, row = self.size, self.row
-        best, best_count, best_mask = -1, 99, 0
-        for r in range(size):
-            pack = packs[r]
-            for c in range(size):
-                mask = pack >> (c * size) & row
-                if mask & (mask - 1):
-                    count = mask.bit_count()
-                    if count < best_count:
-                        best, best_count, best_mask = r * size + c, count, mask
+        if not self.propagate(state, dirty):
+            return
+        alive = state[1]
+        best, best_count = -1, 1 << 30
+        for line, count in enumerate(map(int.bit_count, alive)):
+            if 1 < count < best_count:
+                best, best_count = line, count
+                if count == 2:
+                    break
         if best < 0:
-            if found_grids is not None:
-                found_grids.append(packs[:size])
-            return 1
-        found, mask = 0, best_mask
-        lines = {best // size, size + best % size}
-        while mask and found < limit:
-            low = mask & -mask
-            mask ^= low
-            child, child_alive = packs[:], alive[:]
-            self.narrow(child, child_alive, best, low)
-            found += self.count(child, child_alive, limit - found, budget, set(lines), found_grids)
-        return found
+            if alive != skip:
+                found.append(state[0][:self.size])
+            return
+        last = skip[best] & alive[best]
+        for perm in [*_bits(alive[best] ^ last), last] if last else _bits(alive[best]):
+            if len(found) >= limit:
+                return
+            child = (state[0][:], state[1][:]) if perm != last else state
+            child[1][best] = perm
+            self._search(child, {best}, limit, budget, found, skip)
 
-    def _start(self, givens: dict[int, int], packs: list[int] | None) -> tuple[list[int], list[int]]:
-        """The search state before propagation: ``packs`` (every cell's candidates when None)
-        narrowed to the given cells, with each line's perms that fit."""
-        size, row = self.size, self.row
-        packs = [sum(row << (p * size) for p in range(size))] * (2 * size) if packs is None else packs[:]
-        for cell, height in givens.items():
-            r, c = divmod(cell, size)
-            mask = packs[r] >> (c * size) & row & 1 << (height - 1)
-            packs[r] = packs[r] & self.clear[c] | mask << (c * size)
-            packs[size + c] = packs[size + c] & self.clear[r] | mask << (r * size)
-        alive = []
-        for table, pack in zip(self.tables, packs, strict=True):
-            perms = table.full
-            for position, allowed in enumerate(table.allowed):
-                perms &= allowed[pack >> (position * size) & row]
-            alive.append(perms)
-        return packs, alive
 
-    def fixpoint(self, givens: dict[int, int], packs: list[int] | None = None) -> list[int] | None:
-        """The candidates (as line packs) that propagation leaves from the given cells, or None
-        on a contradiction; ``packs``, when given, must hold every candidate that the fixpoint
-        holds (see ``solutions``)."""
-        packs, alive = self._start(givens, packs)
-        return packs if self.propagate(packs, alive, set(range(2 * self.size))) else None
+def _bits(mask: int) -> list[int]:
+    """The set bits of ``mask``, lowest first."""
+    bits = []
+    while mask:
+        low = mask & -mask
+        bits.append(low)
+        mask ^= low
+    return bits
 
-    def solutions(self, givens: dict[int, int], limit: int = 2, budget: int = _PROOF_BUDGET,
-                  packs: list[int] | None = None, dirty: set[int] | None = None) -> list[list[int]]:
-        """Up to ``limit`` solutions (heights in row-major order) that keep the given cells.
 
-        Raises _OutOfBudget past ``budget`` search nodes. ``packs``, when given, is a start
-        between the full candidates and the root's fixpoint (such as the fixpoint of fewer clues
-        or fewer givens): propagation narrows to the same fixpoint from any such start, so the
-        search tree, and so the node count, is the same as from the full candidates. ``dirty``
-        may then name the only lines not yet filtered at that start (otherwise all are).
-        """
-        size, row = self.size, self.row
-        if packs is None or dirty is None:
-            dirty = set(range(2 * size))
-        packs, alive = self._start(givens, packs)
-        grids: list[list[int]] = []
-        self.count(packs, alive, limit, [budget], dirty, grids)
-        return [[(pack >> (c * size) & row).bit_length() for pack in grid for c in range(size)]
-                for grid in grids]
+@cache
+def solver(size: int) -> Solver:
+    return Solver(size)
+
+
+class Switches:
+    """Second solutions near ``solution``, found without a search.
+
+    Two rows of a Latin square hold the same heights; swapping their cells along one cycle (of 2
+    or 3 columns) of the permutation that maps one row onto the other gives another Latin square
+    (a 2-cycle is the familiar 2x2 swap). Each such switch comes with the bitmask of the clues it
+    breaks (spot ``SIDES.index(side) * size + i``) and of the cells it changes, so whether it is a
+    second solution of a puzzle is two mask tests; with the clues that matter kept, such a grid
+    is often the second solution that a search would look for.
+    """
+
+    def __init__(self, table: Solver, solution: list[int]) -> None:
+        size, views, full = table.size, table.views_of, table.row
+        self.size, self.solution = size, solution
+        rows = [_pack(solution[r * size:(r + 1) * size], size) for r in range(size)]
+        columns = [_pack(solution[c::size], size) for c in range(size)]
+        row_views, column_views = [views[pack] for pack in rows], [views[pack] for pack in columns]
+        self.items: list[tuple[int, int, int, list[int]]] = []  # broken clues, changed cells, rows, cycle
+        where = [[0] * (size + 1) for _ in range(size)]  # where[r][h]: the column of height h in row r
+        for cell, height in enumerate(solution):
+            where[cell // size][height] = cell % size
+        for first in range(size):
+            row = solution[first * size:(first + 1) * size]
+            for second in range(first + 1, size):
+                to_second = where[second]
+                for cycle in _short_cycles([to_second[h] for h in row]):
+                    fields = cells = broken = 0
+                    for c in cycle:
+                        fields |= full << (c * size)
+                        cells |= 1 << (first * size + c) | 1 << (second * size + c)
+                        column = columns[c]
+                        swap = (column >> (first * size) ^ column >> (second * size)) & full
+                        front, back = views[column ^ (swap << (first * size) | swap << (second * size))]
+                        old_front, old_back = column_views[c]
+                        broken |= (front != old_front) << c | (back != old_back) << (size + c)
+                    for at, other in ((first, second), (second, first)):
+                        front, back = views[rows[at] & ~fields | rows[other] & fields]
+                        old_front, old_back = row_views[at]
+                        broken |= (front != old_front) << (2 * size + at) | (back != old_back) << (3 * size + at)
+                    self.items.append((broken, cells, first * size + second, cycle))
+
+    def find(self, clues: int, givens: int, changing: int = 0) -> list[int] | None:
+        """A Latin square that breaks none of the ``clues``, keeps the ``givens`` and changes every
+        cell of ``changing`` (masks), or None."""
+        for item in self.items:
+            broken, cells, _, _ = item
+            if not broken & clues and not cells & givens and cells & changing == changing:
+                return self.grid(item)
+        return None
+
+    def grid(self, item: tuple[int, int, int, list[int]]) -> list[int]:
+        """The Latin square of one of ``items`` (heights in row-major order)."""
+        size, grid = self.size, self.solution[:]
+        first, second = divmod(item[2], size)
+        for c in item[3]:
+            a, b = first * size + c, second * size + c
+            grid[a], grid[b] = grid[b], grid[a]
+        return grid
+
+
+def _pack(line: list[int], size: int) -> int:
+    """A line's heights packed like a line's candidates (height bit at position p shifted by p * size)."""
+    return sum(1 << (p * size + h - 1) for p, h in enumerate(line))
+
+
+def _short_cycles(perm: list[int]) -> list[list[int]]:
+    """The cycles of 2 or 3 elements of a permutation of range(len(perm)), each from its smallest."""
+    cycles = []
+    for start, image in enumerate(perm):
+        if image > start:
+            back = perm[image]
+            if back == start:
+                cycles.append([start, image])
+            elif back > start and perm[back] == start:
+                cycles.append([start, image, back])
+    return cycles
+
+
+def _spot_mask(size: int, spots: list[Spot]) -> int:
+    return sum(1 << (SIDES.index(side) * size + i) for side, i in spots)
+
+
+def _cell_mask(cells) -> int:
+    return sum(1 << cell for cell in cells)
 
 
 def random_latin(size: int, rng: random.Random) -> list[list[int]]:
-    """A random Latin square by a randomised backtracking fill, cell by cell in row-major order."""
-    full = (1 << size) - 1
-    for _ in range(_MAX_ATTEMPTS):
-        grid = [[0] * size for _ in range(size)]
-        rows, cols = [0] * size, [0] * size
-        if _fill(grid, rows, cols, 0, size, full, rng, [20_000]):
-            return grid
-    raise GenerationError(f"skyscrapers: no {size}x{size} Latin square found")
-
-
-def _fill(grid, rows, cols, cell, size, full, rng, budget) -> bool:
-    if cell == size * size:
-        return True
-    budget[0] -= 1
-    if budget[0] < 0:
-        return False
-    r, c = divmod(cell, size)
-    options = [h for h in range(1, size + 1) if (full & ~(rows[r] | cols[c])) >> (h - 1) & 1]
-    rng.shuffle(options)
-    for h in options:
-        bit = 1 << (h - 1)
-        grid[r][c] = h
-        rows[r] |= bit
-        cols[c] |= bit
-        if _fill(grid, rows, cols, cell + 1, size, full, rng, budget):
-            return True
-        rows[r] ^= bit
-        cols[c] ^= bit
-    grid[r][c] = 0
-    return False
+    """A random Latin square, row by row: each row a random perm that repeats no column's height."""
+    table = solver(size)
+    used = [0] * size  # heights already in each column
+    grid = []
+    for _ in range(size):
+        alive = table.full
+        for c in range(size):
+            alive &= table.allowed[c][table.row ^ used[c]]
+        perm = table.perms[_nth_bit(alive, rng.randrange(alive.bit_count()))]
+        grid.append(list(perm))
+        for c, height in enumerate(perm):
+            used[c] |= 1 << (height - 1)
+    return grid
 
 
 def all_clues(grid: list[list[int]]) -> dict[str, list[int]]:
@@ -309,88 +406,237 @@ def all_clues(grid: list[list[int]]) -> dict[str, list[int]]:
             "left": [visible(row) for row in grid], "right": [visible(row[::-1]) for row in grid]}
 
 
-def is_unique(size: int, clues: dict[str, list[int]], givens: dict[int, int],
-              packs: list[int] | None = None, dirty: set[int] | None = None) -> bool:
-    """Whether clues and given cells have exactly one solution (past the budget counts as not unique).
-
-    ``packs`` and ``dirty`` are an optional start for the search (see ``Puzzle.solutions``).
-    """
-    try:
-        return len(Puzzle(size, clues).solutions(givens, 2, packs=packs, dirty=dirty)) == 1
-    except _OutOfBudget:
-        return False
+def _copy(state: State) -> State:
+    return state[0][:], state[1][:]
 
 
-def _lines_of(size: int, givens: dict[int, int]) -> set[int]:
-    """The lines (rows, then columns) through the given cells."""
-    return {line for cell in givens for line in (cell // size, size + cell % size)}
+def _with_clues(table: Solver, state: State, clues: dict[str, list[int]], spots: list[Spot]) -> set[int]:
+    """Cut ``state`` to the clues at ``spots``; the lines whose perms were cut."""
+    alive, dirty, clue = state[1], set(), table.clue
+    for side, i in spots:
+        line, perms = clue(side, i, clues[side][i])
+        cut = alive[line] & perms
+        if cut != alive[line]:
+            alive[line] = cut
+            dirty.add(line)
+    return dirty
 
 
-def _changed_lines(size: int, clues: dict[str, list[int]], kept: dict[str, list[int]]) -> set[int]:
-    """The lines (rows, then columns) whose clues differ between two clue sets."""
-    return {i + (0 if side in ("left", "right") else size)
-            for side in SIDES for i in range(size) if clues[side][i] != kept[side][i]}
+def _with_givens(table: Solver, state: State, solution: list[int], cells: list[int]) -> set[int]:
+    """Cut ``state`` to the given ``cells``; the lines through them."""
+    size = table.size
+    for cell in cells:
+        table.narrow(state, cell, 1 << (solution[cell] - 1))
+    return {line for cell in cells for line in (cell // size, size + cell % size)}
 
 
-def _givens_for_full_clues(solution: list[int], clues: dict[str, list[int]],
-                           rng: random.Random) -> dict[int, int] | None:
+def _fixpoint(table: Solver, state: State, dirty: set[int]) -> State:
+    """``state`` propagated in place (it holds the solution, so it cannot contradict)."""
+    table.propagate(state, dirty)
+    return state
+
+
+class _Suffixes:
+    """Fixpoints of the clues from a point of the dig order on (no givens), for every
+    ``_STRIDE``-th point from ``_FIRST`` down to 0, each made from the one before by adding the
+    clues between them; ``state(k)`` is the fixpoint of ``order[k:]`` with the clues ``extra`` and
+    the given ``cells`` added, from the nearest of them."""
+
+    def __init__(self, table: Solver, clues: dict[str, list[int]], order: list[Spot]) -> None:
+        self.table, self.clues, self.order = table, clues, order
+        state, last = table.blank(), len(order)
+        self.points = {last: state}
+        for k in [*range(min(last - 1, _FIRST), 0, -_STRIDE), 0]:
+            state = _copy(state)
+            self.points[k] = _fixpoint(table, state, _with_clues(table, state, clues, order[k:last]))
+            last = k
+
+    def state(self, k: int, extra: list[Spot], solution: list[int], cells: list[int]) -> tuple[State, set[int]]:
+        """The state (before propagation) and its lines to filter."""
+        start = min(point for point in self.points if point >= k)
+        state = _copy(self.points[start])
+        dirty = _with_clues(self.table, state, self.clues, extra + self.order[k:start])
+        return state, dirty | _with_givens(self.table, state, solution, cells)
+
+
+def _givens_for_full_clues(table: Solver, solution: list[int], suffixes: _Suffixes, switches: Switches | None,
+                           rng: random.Random) -> tuple[dict[int, int], list[list[int]]] | None:
     """Given cells that, with every clue shown, leave one solution: while a second solution
-    exists, a random cell where it differs from ``solution`` is given."""
-    size = len(clues["top"])
-    puzzle, givens = Puzzle(size, clues), {}
-    start = puzzle.fixpoint({})  # each search's givens only narrow it
+    exists (a switch when ``switches`` are given, else one found by a search), a random cell where
+    it differs from ``solution`` is given (None past the budget). The second solutions come back
+    too."""
+    size = table.size
+    givens: dict[int, int] = {}
+    witnesses: list[list[int]] = []
     for _ in range(size * size):
-        try:
-            found = puzzle.solutions(givens, 2, packs=start, dirty=_lines_of(size, givens))
-        except _OutOfBudget:
-            return None
-        others = [grid for grid in found if grid != solution]
-        if len(found) == 1 and not others:
-            return givens
-        differ = [cell for cell in range(size * size) if others[0][cell] != solution[cell]]
-        cell = differ[int(rng.random() * len(differ))]
+        other = switches.find(-1, _cell_mask(givens)) if switches else None
+        if other is None:
+            state, dirty = suffixes.state(0, [], solution, list(givens))
+            try:
+                others = table.solutions(state, dirty, 1, solution)
+            except _OutOfBudget:
+                return None
+            if not others:
+                return givens, witnesses
+            other = others[0]
+        witnesses.append(other)
+        differ = [cell for cell in range(size * size) if other[cell] != solution[cell]]
+        cell = differ[rng.randrange(len(differ))]
         givens[cell] = solution[cell]
     return None
+
+
+def _broken(grid: list[int], size: int, clues: dict[str, list[int]], spots: list[Spot]) -> list[int]:
+    """The indexes in ``spots`` of the clues that ``grid`` (row-major heights) does not keep."""
+    rows = [grid[r * size:(r + 1) * size] for r in range(size)]
+    lines = {"left": rows, "right": [row[::-1] for row in rows],
+             "top": [grid[c::size] for c in range(size)], "bottom": [grid[c::size][::-1] for c in range(size)]}
+    return [k for k, (side, i) in enumerate(spots) if visible(lines[side][i]) != clues[side][i]]
+
+
+class _ClueDig:
+    """Removes clues in the dig order while the solution stays unique (see the module docstring).
+
+    The clues before ``pos`` are decided (``kept`` or removed), those from ``pos`` on are still
+    shown; a test of removing the clues ``order[pos:pos + count]`` starts from the suffix fixpoint
+    of ``order[pos + count:]`` with the kept clues and the givens added.
+    """
+
+    def __init__(self, table: Solver, solution: list[int], clues: dict[str, list[int]], givens: dict[int, int],
+                 suffixes: _Suffixes, switches: Switches) -> None:
+        self.table, self.solution, self.clues, self.givens = table, solution, clues, list(givens)
+        self.suffixes, self.switches, self.order = suffixes, switches, suffixes.order
+        self.kept: list[Spot] = []
+        self.kept_mask, self.givens_mask = 0, _cell_mask(givens)
+        self.suffix_masks = [0] * (len(self.order) + 1)  # [k]: the clues order[k:] as spot bits
+        for k in range(len(self.order) - 1, -1, -1):
+            self.suffix_masks[k] = self.suffix_masks[k + 1] | _spot_mask(table.size, self.order[k:k + 1])
+        self.pos = 0
+
+    def run(self, wanted: int) -> bool:
+        """Remove clues (in place) down to ``wanted``; False if the dig gets stuck."""
+        order, left, block = self.order, len(self.order), 1
+        while left > wanted:
+            pos = self.pos
+            if left - (len(order) - pos) > wanted:
+                return False
+            count = min(block, left - wanted)
+            bound = self.witness_bound(pos, count)
+            if not bound:
+                self.remove(pos, count)
+                self.pos, left, block = pos + count, left - count, 2 * count
+                continue
+            removable = self.first_to_keep(pos, bound)
+            self.remove(pos, removable)
+            self.kept.append(order[pos + removable])
+            self.kept_mask |= _spot_mask(self.table.size, self.kept[-1:])
+            self.pos, left, block = pos + removable + 1, left - removable, 1
+        return True
+
+    def remove(self, pos: int, count: int) -> None:
+        for side, i in self.order[pos:pos + count]:
+            self.clues[side][i] = 0
+
+    def witness_bound(self, pos: int, count: int) -> int:
+        """Removing ``order[pos:pos + count]`` leaves the solution unique: 0; otherwise a k <= count
+        such that removing ``order[pos:pos + k]`` already does not (a second solution breaks none
+        of the clues after those). One clue alone is tested by searching only for solutions that
+        break it."""
+        table = self.table
+        shown = self.kept_mask | self.suffix_masks[pos + count]
+        other = self.switches.find(shown, self.givens_mask)
+        if other is None:
+            state, dirty = self.suffixes.state(pos + count, self.kept, self.solution, self.givens)
+            if count == 1:
+                side, i = self.order[pos]
+                line, perms = table.clue(side, i, self.clues[side][i])
+                state[1][line] &= ~perms
+                dirty.add(line)
+            try:
+                others = table.solutions(state, dirty, 1, self.solution)
+            except _OutOfBudget:
+                return count
+            if not others:
+                return 0
+            other = others[0]
+        return max(_broken(other, table.size, self.clues, self.order[pos:pos + count])) + 1
+
+    def first_to_keep(self, pos: int, bound: int) -> int:
+        """How many of the clues from ``pos`` go before the first that must stay, given that removing
+        the ``bound`` clues from ``pos`` does not leave the solution unique (a binary search)."""
+        low, high = 0, bound  # removing `low` clues from pos keeps the solution unique, `high` not
+        while high - low > 1:
+            middle = (low + high) // 2
+            found = self.witness_bound(pos, middle)
+            if found:
+                high = found
+            else:
+                low = middle
+        return high - 1
+
+
+def _dig_givens(table: Solver, solution: list[int], dug: _ClueDig, givens: dict[int, int],
+                witnesses: list[list[int]], rng: random.Random) -> None:
+    """Remove given cells (in place), in a random order, while the solution stays unique: a given
+    goes when no solution has another height there. ``witnesses`` are grids that keep every clue:
+    one that keeps the other givens and differs at a given shows that it must stay, and so does
+    a switch that keeps the shown clues."""
+    order = sorted(givens)
+    rng.shuffle(order)
+    base: State | None = None
+    shown = dug.kept_mask | dug.suffix_masks[dug.pos]
+    for k, cell in enumerate(order):
+        if any(grid[cell] != solution[cell] and all(grid[other] == solution[other] for other in givens if other != cell)
+               for grid in witnesses) or dug.switches.find(shown, _cell_mask(givens) ^ 1 << cell, 1 << cell):
+            needed = True
+        else:
+            if base is None:  # the shown clues and the givens kept so far
+                base = _fixpoint(table, *dug.suffixes.state(dug.pos, dug.kept, solution,
+                                                             [c for c in order[:k] if c in givens]))
+            needed = _given_needed(table, solution, base, cell, order[k + 1:])
+        if not needed:
+            del givens[cell]
+        elif base is not None:
+            _fixpoint(table, base, _with_givens(table, base, solution, [cell]))
+
+
+def _given_needed(table: Solver, solution: list[int], base: State, cell: int, untested: list[int]) -> bool:
+    """Whether a solution of ``base`` with the ``untested`` givens has another height at ``cell``."""
+    state = _copy(base)
+    dirty = _with_givens(table, state, solution, untested)
+    table.narrow(state, cell, ~(1 << (solution[cell] - 1)))
+    dirty |= {cell // table.size, table.size + cell % table.size}
+    try:
+        return bool(table.solutions(state, dirty, 1, solution))
+    except _OutOfBudget:
+        return True
 
 
 def dig(grid: list[list[int]], wanted: int, rng: random.Random) -> tuple[dict[str, list[int]], dict[int, int]] | None:
     """Clues and given cells with a unique solution and ``wanted`` clues; None if the dig gets stuck.
 
-    All clues are shown first (with given cells added until the solution is unique), then clues
-    are removed in random order while the solution stays unique, then given cells likewise.
-    Each uniqueness search starts from the fixpoint of a puzzle with a subset of its clues and
-    givens: the clues already kept (they stay to the end) or, later, no given cells.
+    The dig order of the clues is drawn first. All clues are shown first (with given cells added
+    until the solution is unique), then clues are removed in that order while the solution stays
+    unique, then given cells likewise.
     """
-    size = len(grid)
+    table = solver(len(grid))
     solution = [h for row in grid for h in row]
     clues = all_clues(grid)
-    givens = _givens_for_full_clues(solution, clues, rng)
-    if givens is None:
-        return None
-    kept: dict[str, list[int]] = {side: [0] * size for side in SIDES}
-    start = Puzzle(size, kept).fixpoint(givens)
-    spots = [(side, i) for side in SIDES for i in range(size)]
-    rng.shuffle(spots)
-    left = 4 * size
-    for side, i in spots:
-        if left == wanted:
-            break
-        value = clues[side][i]
-        clues[side][i] = 0
-        if is_unique(size, clues, givens, start, _changed_lines(size, clues, kept)):
-            left -= 1
-        else:
-            clues[side][i] = kept[side][i] = value
-            start = Puzzle(size, kept).fixpoint(givens, start)
-    if left != wanted:
-        return None
-    order = sorted(givens)
+    order = [(side, i) for side in SIDES for i in range(table.size)]
     rng.shuffle(order)
-    start = Puzzle(size, clues).fixpoint({})
-    for cell in order:
-        value = givens.pop(cell)
-        if not is_unique(size, clues, givens, start, _lines_of(size, givens)):
-            givens[cell] = value
+    suffixes, switches = _Suffixes(table, clues, order), Switches(table, solution)
+    # A switch differs from the solution in a few cells only, so givens taken from switches tend to
+    # be fewer, and a dig down to half the clues or fewer then gets stuck more often: searched
+    # second solutions (met far from the solution) give the givens there.
+    near = switches if wanted > 2 * table.size else None
+    full = _givens_for_full_clues(table, solution, suffixes, near, rng)
+    if full is None:
+        return None
+    givens, witnesses = full
+    dug = _ClueDig(table, solution, clues, givens, suffixes, switches)
+    if not dug.run(wanted):
+        return None
+    _dig_givens(table, solution, dug, givens, witnesses, rng)
     return clues, givens
 
 

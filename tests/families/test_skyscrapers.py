@@ -1,11 +1,13 @@
-"""Focused tests for skyscrapers-v1: uniqueness re-proved by brute force, clue rules checked."""
+"""Focused tests for skyscrapers-v2: uniqueness re-proved by brute force, clue rules checked."""
 
+import random
 from itertools import permutations
 
 import pytest
 
 import bootcamps
 from bootcamps.errors import InvalidParameterError
+from bootcamps.generators import skyscrapers as family
 from bootcamps.types import Status
 
 TASK = bootcamps.get_task("skyscrapers")
@@ -20,49 +22,75 @@ def seen(line) -> int:
 
 
 def brute_force_solutions(data: dict, limit: int = 2) -> list[str]:
-    """Solutions (up to ``limit``) by trying whole rows; shares no code with the family."""
+    """Solutions (up to ``limit``) by trying whole rows; shares no code with the family.
+
+    Every row is a permutation that keeps its row clues and given cells; after each row, every
+    column so far must begin some permutation that keeps its column clues and given cells.
+    """
     size, clues = data["size"], data["clues"]
 
-    def row_ok(r: int, perm: tuple[int, ...]) -> bool:
-        given = data["givens"][r]
+    def fits(perm: tuple[int, ...], start: int, end: int, given: str) -> bool:
         return (all(g == "." or int(g) == h for g, h in zip(given, perm, strict=True))
-                and (not clues["left"][r] or seen(perm) == clues["left"][r])
-                and (not clues["right"][r] or seen(perm[::-1]) == clues["right"][r]))
+                and (not start or seen(perm) == start) and (not end or seen(perm[::-1]) == end))
 
-    options = [[p for p in permutations(range(1, size + 1)) if row_ok(r, p)] for r in range(size)]
+    perms = list(permutations(range(1, size + 1)))
+    rows = [[p for p in perms if fits(p, clues["left"][r], clues["right"][r], data["givens"][r])]
+            for r in range(size)]
+    starts = []  # per column, every beginning of a permutation it may hold
+    for c in range(size):
+        column_givens = "".join(row[c] for row in data["givens"])
+        fitting = [p for p in perms if fits(p, clues["top"][c], clues["bottom"][c], column_givens)]
+        starts.append({p[:k] for p in fitting for k in range(1, size + 1)})
     found: list[str] = []
 
-    def search(rows: list[tuple[int, ...]]) -> None:
+    def search(chosen: list[tuple[int, ...]]) -> None:
         if len(found) >= limit:
             return
-        if len(rows) == size:
-            for c in range(size):
-                column = [row[c] for row in rows]
-                if clues["top"][c] and seen(column) != clues["top"][c]:
-                    return
-                if clues["bottom"][c] and seen(column[::-1]) != clues["bottom"][c]:
-                    return
-            found.append("".join(str(h) for row in rows for h in row))
+        if len(chosen) == size:
+            found.append("".join(str(h) for row in chosen for h in row))
             return
-        for perm in options[len(rows)]:
-            if all(perm[c] != row[c] for row in rows for c in range(size)) and tops_ok([*rows, perm]):
-                search([*rows, perm])
-
-    def tops_ok(rows: list[tuple[int, ...]]) -> bool:
-        """No top clue is exceeded by the buildings seen so far (a plain prefix check, for speed)."""
-        return all(not clues["top"][c] or seen([row[c] for row in rows]) <= clues["top"][c] for c in range(size))
+        for perm in rows[len(chosen)]:
+            grid = [*chosen, perm]
+            if all(tuple(row[c] for row in grid) in starts[c] for c in range(size)):
+                search(grid)
 
     search([])
     return found
 
 
-@pytest.mark.parametrize(("level", "seeds"), [(1, 25), (2, 25), (3, 15), (4, 15), (7, 2)])
+def keeps_every_rule(data: dict, solution: list[str]) -> bool:
+    """Whether a grid (rows of digits) is a Latin square that keeps the givens and every shown clue."""
+    size, clues = data["size"], data["clues"]
+    rows = [[int(ch) for ch in row] for row in solution]
+    columns = [[row[c] for row in rows] for c in range(size)]
+    latin = all(sorted(line) == list(range(1, size + 1)) for line in rows + columns)
+    givens = all(g in (".", s) for given, row in zip(data["givens"], solution, strict=True)
+                 for g, s in zip(given, row, strict=True))
+    views = {"left": rows, "right": [row[::-1] for row in rows],
+             "top": columns, "bottom": [column[::-1] for column in columns]}
+    shown = all(not clue or seen(line) == clue for side, lines in views.items()
+                for clue, line in zip(clues[side], lines, strict=True))
+    return latin and givens and shown
+
+
+# at 7x7 the row-by-row brute force can take minutes on one instance (seed 0 at levels 9 and 10),
+# so two quick seeds stand for level 10
+@pytest.mark.parametrize(("level", "seeds"), [(1, range(25)), (2, range(25)), (3, range(15)), (4, range(15)),
+                                              (5, range(20)), (6, range(10)), (7, range(10)), (8, range(3)),
+                                              (10, [1, 2])])
 def test_unique_solution_proved_independently(level, seeds):
-    for seed in range(seeds):
+    for seed in seeds:
         instance = TASK.generate(seed, level)
         found = brute_force_solutions(instance.data)
         assert found == ["".join(instance.data["solution"])], f"level {level} seed {seed}: {len(found)}"
         assert TASK.verify(instance.data, instance.reference).correct
+
+
+@pytest.mark.parametrize("level", range(1, 11))
+def test_stored_solution_keeps_every_rule(level):
+    for seed in range(3):
+        data = TASK.generate(seed, level).data
+        assert keeps_every_rule(data, data["solution"]), f"level {level} seed {seed}"
 
 
 @pytest.mark.parametrize("level", range(1, 11))
@@ -100,6 +128,10 @@ HAND = {
 
 def test_hand_written_instance():
     assert brute_force_solutions(HAND, 3) == ["2143341243211234"]
+    no_clues = dict(HAND, clues={side: [0] * 4 for side in HAND["clues"]})
+    assert len(brute_force_solutions(no_clues, 3)) == 3  # the check does see several solutions
+    assert keeps_every_rule(HAND, HAND["solution"])
+    assert not keeps_every_rule(HAND, ["3412", "2143", "4321", "1234"])  # rows swapped: clues break
     for answer in ["2 1 4 3\n3 4 1 2\n4 3 2 1\n1 2 3 4", "2143\n3412\n4321\n1234",
                    "[[2,1,4,3],[3,4,1,2],[4,3,2,1],[1,2,3,4]]", "2143341243211234"]:
         assert TASK.verify(HAND, answer).correct, answer
@@ -127,3 +159,29 @@ def test_clue_rendering_matches_the_data():
     clues = instance.data["clues"]
     listed = "Top (columns 1 to 5, looking down): " + ", ".join(str(v) if v else "-" for v in clues["top"])
     assert listed in instance.prompt
+
+
+@pytest.mark.parametrize("size", [4, 5, 6, 7])
+def test_switches_are_other_latin_squares_with_the_clues_they_break(size):
+    """Every switch (a second solution found without a search) is another Latin square, and its
+    masks name exactly the clues it breaks and the cells it changes (counted here afresh)."""
+    sides = ["top", "bottom", "left", "right"]
+    no_clues = {"size": size, "givens": ["." * size] * size, "clues": {side: [0] * size for side in sides}}
+    for seed in range(20):
+        square = family.random_latin(size, random.Random(seed))
+        solution = [h for row in square for h in row]
+        switches = family.Switches(family.solver(size), solution)
+        for item in switches.items:
+            grid = switches.grid(item)
+            rows = ["".join(map(str, grid[r * size:(r + 1) * size])) for r in range(size)]
+            assert grid != solution and keeps_every_rule(no_clues, rows)
+            broken = 0
+            for k, side in enumerate(sides):
+                for i in range(size):
+                    old = square[i] if side in ("left", "right") else [row[i] for row in square]
+                    new = grid[i * size:(i + 1) * size] if side in ("left", "right") else grid[i::size]
+                    if side in ("right", "bottom"):
+                        old, new = old[::-1], new[::-1]
+                    broken |= (seen(old) != seen(new)) << (k * size + i)
+            assert item[0] == broken
+            assert item[1] == sum(1 << cell for cell in range(size * size) if grid[cell] != solution[cell])
