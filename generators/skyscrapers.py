@@ -33,10 +33,12 @@ Description:
     v buildings from either end), each cell keeps the heights its two lines' perms still allow,
     propagation runs to a fixpoint, and the search branches on the perms of the first line with
     the fewest left (the solution's own perm last, so a second solution is met first). Once per
-    square the fixpoints of the clues from positions 12, 9, 6, 3 and 0 (counted from 0) of the dig
-    order on are made, each from the one before; a test starts from the nearest one that holds no
-    clue it removes, with the other clues still shown and the givens added (adding constraints to
-    a fixpoint only narrows it). A search that runs past its node budget counts as "not unique".
+    square (at its first search) the fixpoints of the givens with the clues from positions 12, 9,
+    6, 3 and 0 (counted from 0) of the dig order on are made, each from the one before; givens
+    added and clues kept later go into a fixpoint when it is next used (adding constraints to a
+    fixpoint only narrows it to the fixpoint of them all), and a test starts from the nearest one
+    that holds no clue it removes, with the clues between added. A search that runs past its node
+    budget counts as "not unique".
 Difficulty:
     size: 4 at levels 1-2, 5 at levels 3-4, 6 at levels 5-7, 7 at levels 8-10.
     clues: how many of the 4n edge clues are shown (12 of 16 at level 1 down to 11 of 28 at
@@ -66,6 +68,8 @@ Version history:
         single clues and givens tested by searching only for solutions that break them, tests
         started from shared suffix fixpoints, the solver branching on a line's perms with one perm
         table per size, and an early stop for a dig that cannot reach the wanted clue count.
+        Later sped up with byte-identical output (about 1.1 times at level 5): the givens and the
+        kept clues live in the suffix fixpoints, a leaner propagation loop, switch tables per size.
 """
 
 from __future__ import annotations
@@ -82,7 +86,7 @@ _MAX_ATTEMPTS = 40
 _PROOF_BUDGET = 20_000  # search nodes for one uniqueness proof; past it the clue or given stays
 _MEMO_LIMIT = 10_000  # line unions remembered per size before that memo is cleared (about 8 MB at 7x7)
 _STRIDE, _FIRST = 3, 12  # clue dig: every _STRIDE-th suffix fixpoint is kept, from _FIRST down
-_FEW_PERMS = 24  # up to this many perms left, a line's heights are read off the perms themselves
+_FEW_PERMS = 16  # up to this many perms left, a line's heights are read off the perms themselves
 SIDES = ("top", "bottom", "left", "right")
 
 State = tuple[list[int], list[int]]  # per line (rows, then columns): candidate pack, alive perms
@@ -141,14 +145,25 @@ class Solver:
         self.packed = [sum(1 << (p * size + h - 1) for p, h in enumerate(perm)) for perm in perms]
         self.views_of = {pack: (visible(perm), visible(perm[::-1]))  # packed perm: buildings seen from each end
                          for pack, perm in zip(self.packed, perms, strict=True)}
+        self.perm_of = dict(zip(self.packed, perms, strict=True))
+        # per packed perm: the buildings seen from the start and from the end, as v | w << 3; per change
+        # of that code, which views changed (bit 0: start, bit size: end), shifted by 2 * size for rows
+        self.view_codes = {pack: front | back << 3 for pack, (front, back) in self.views_of.items()}
+        changed = [bool(code & 7) | bool(code >> 3) << size for code in range(64)]
+        self.broken_views = changed, [bits << (2 * size) for bits in changed]
         self.clear = [~(self.row << (p * size)) for p in range(size)]
         self.blank_pack = sum(self.row << (p * size) for p in range(size))
         self.unions: dict[int, int] = {}
-        # per line: the first crossing line, the line's shift inside them, the mask clearing it, its cut table
-        self.crossing = [(size, at * size, self.clear[at], self.allowed[at]) for at in range(size)] + \
-            [(0, at * size, self.clear[at], self.allowed[at]) for at in range(size)]
+        # per line: the mask clearing its cell in the crossing lines, its shift there, the table cutting a
+        # crossing line's perms to the cell, and per bit_length of the line's lowest changed candidate bit
+        # the crossing line there, the shift of that cell and the mask clearing it
+        self.crossing = [(self.clear[at], at * size, self.allowed[at],
+                          [(0, 0, 0)] + [(first + p, p * size, self.clear[p]) for p in range(size) for _ in range(size)])
+                         for first in (size, 0) for at in range(size)]
         self.skip: tuple[list[int], list[int]] = ([], [])
-        self.pairs = [(1 << (p * size + h), index[p][h]) for p in range(size) for h in range(size)]
+        # per position: its shift and, per candidate mask, the (bit, perms) of each height in it
+        self.heights = [(p * size, [[(1 << (p * size + h), index[p][h]) for h in range(size) if mask >> h & 1]
+                                    for mask in range(1 << size)]) for p in range(size)]
         self.perm_index = {perm: i for i, perm in enumerate(perms)}
         self.clues = {side: [[(i if side in ("left", "right") else size + i,
                                (self.front if side in ("left", "top") else self.back)[value])
@@ -168,20 +183,18 @@ class Solver:
     def blank(self) -> State:
         return [self.blank_pack] * (2 * self.size), [self.full] * (2 * self.size)
 
-    def union(self, alive: int, pack: int) -> int:
-        """The heights at every position of the perms in ``alive`` (packed like a line's candidates);
-        ``pack`` holds them all (the line's candidates), so only its heights are tried."""
-        union = 0
-        if alive.bit_count() <= _FEW_PERMS:
-            packed = self.packed
-            while alive:
-                top = alive.bit_length() - 1
-                union |= packed[top]
-                alive ^= 1 << top
-        else:
-            for bit, perms in self.pairs:
-                if pack & bit and perms & alive:
-                    union |= bit
+    def dense_union(self, alive: int, pack: int) -> int:
+        """The heights at every position of the perms in ``alive`` (packed like a line's candidates),
+        testing the heights of the line's candidates ``pack`` (a fixed cell keeps its height)."""
+        union, row = 0, self.row
+        for shift, by_mask in self.heights:
+            mask = pack >> shift & row
+            if mask & (mask - 1):
+                for bit, perms in by_mask[mask]:
+                    if perms & alive:
+                        union |= bit
+            else:
+                union |= mask << shift
         return union
 
     def narrow(self, state: State, cell: int, mask: int) -> bool:
@@ -205,28 +218,37 @@ class Solver:
         idempotent and monotone, so the fixpoint does not depend on the order lines are filtered in.
         """
         packs, alive = state
-        size, row, clear = self.size, self.row, self.clear
-        unions, union_of, crossing = self.unions, self.union, self.crossing
+        unions, packed, dense, crossing, row = self.unions, self.packed, self.dense_union, self.crossing, self.row
         if len(unions) > _MEMO_LIMIT:
             unions.clear()
         while dirty:
             line = dirty.pop()
             perms = alive[line]
-            if not perms:
+            if perms & (perms - 1):
+                union = unions.get(perms)
+                if union is None:
+                    if perms.bit_count() <= _FEW_PERMS:  # the union of the perms themselves
+                        union, rest = 0, perms
+                        while rest:
+                            top = rest.bit_length() - 1
+                            union |= packed[top]
+                            rest ^= 1 << top
+                    else:
+                        union = dense(perms, packs[line])
+                    unions[perms] = union
+            elif perms:
+                union = packed[perms.bit_length() - 1]
+            else:
                 return False
-            union = unions.get(perms)
-            if union is None:
-                union = unions[perms] = union_of(perms, packs[line])
             diff = packs[line] ^ union
             if not diff:
                 continue
             packs[line] = union
-            base, shift, keep, cut = crossing[line]
+            keep, shift, cut, lowest = crossing[line]
             while diff:
-                position = ((diff & -diff).bit_length() - 1) // size
-                kept = union >> (position * size) & row
-                diff &= clear[position]
-                other = base + position
+                other, at, clear = lowest[(diff & -diff).bit_length()]
+                diff &= clear
+                kept = union >> at & row
                 packs[other] = packs[other] & keep | kept << shift
                 before = alive[other]
                 left = before & cut[kept]
@@ -244,7 +266,7 @@ class Solver:
 
         Raises _OutOfBudget past _PROOF_BUDGET search nodes.
         """
-        size, row = self.size, self.row
+        size = self.size
         if self.skip[0] != other_than:  # the same solution is tested many times in a row
             lines = [other_than[r * size:(r + 1) * size] for r in range(size)]
             lines += [other_than[c::size] for c in range(size)]
@@ -252,8 +274,8 @@ class Solver:
         skip = self.skip[1]
         found: list[list[int]] = []
         self._search(state, dirty, limit, [_PROOF_BUDGET], found, skip)
-        return [[(pack >> (c * size) & row).bit_length() for pack in packs for c in range(size)]
-                for packs in found]
+        perm_of = self.perm_of  # a solution's rows each hold one perm
+        return [[height for pack in packs for height in perm_of[pack]] for packs in found]
 
     def _search(self, state: State, dirty: set[int], limit: int, budget: list[int],
                 found: list[list[int]], skip: list[int]) -> None:
@@ -264,16 +286,13 @@ class Solver:
         if not self.propagate(state, dirty):
             return
         alive = state[1]
-        best, best_count = -1, 1 << 30
-        for line, count in enumerate(map(int.bit_count, alive)):
-            if 1 < count < best_count:
-                best, best_count = line, count
-                if count == 2:
-                    break
-        if best < 0:
+        counts = list(map(int.bit_count, alive))
+        best_count = min(filter((1).__lt__, counts), default=0)
+        if not best_count:
             if alive != skip:
                 found.append(state[0][:self.size])
             return
+        best = counts.index(best_count)
         last = skip[best] & alive[best]
         for perm in [*_bits(alive[best] ^ last), last] if last else _bits(alive[best]):
             if len(found) >= limit:
@@ -310,33 +329,44 @@ class Switches:
     """
 
     def __init__(self, table: Solver, solution: list[int]) -> None:
-        size, views, full = table.size, table.views_of, table.row
+        size, codes, full = table.size, table.view_codes, table.row
         self.size, self.solution = size, solution
-        rows = [_pack(solution[r * size:(r + 1) * size], size) for r in range(size)]
-        columns = [_pack(solution[c::size], size) for c in range(size)]
-        row_views, column_views = [views[pack] for pack in rows], [views[pack] for pack in columns]
+        packed, index = table.packed, table.perm_index
+        rows = [packed[index[tuple(solution[r * size:(r + 1) * size])]] for r in range(size)]
+        columns = [packed[index[tuple(solution[c::size])]] for c in range(size)]
+        row_codes, column_codes = [codes[pack] for pack in rows], [codes[pack] for pack in columns]
+        column_broken, row_broken = table.broken_views  # by the change of a line's view code
+        fields = [full << (c * size) for c in range(size)]
         self.items: list[tuple[int, int, int, list[int]]] = []  # broken clues, changed cells, rows, cycle
         where = [[0] * (size + 1) for _ in range(size)]  # where[r][h]: the column of height h in row r
         for cell, height in enumerate(solution):
             where[cell // size][height] = cell % size
         for first in range(size):
-            row = solution[first * size:(first + 1) * size]
+            row, low = solution[first * size:(first + 1) * size], first * size
             for second in range(first + 1, size):
-                to_second = where[second]
-                for cycle in _short_cycles([to_second[h] for h in row]):
-                    fields = cells = broken = 0
+                high, to_second = second * size, where[second]
+                both = 1 << low | 1 << high
+                perm = [to_second[h] for h in row]  # the columns in `second` of `first`'s heights
+                for start, image in enumerate(perm):  # its cycles of 2 or 3 columns, each from its smallest
+                    if image <= start:
+                        continue
+                    back = perm[image]
+                    if back == start:
+                        cycle = [start, image]
+                    elif back > start and perm[back] == start:
+                        cycle = [start, image, back]
+                    else:
+                        continue
+                    cells = broken = moved = 0
                     for c in cycle:
-                        fields |= full << (c * size)
-                        cells |= 1 << (first * size + c) | 1 << (second * size + c)
+                        moved |= fields[c]
+                        cells |= both << c
                         column = columns[c]
-                        swap = (column >> (first * size) ^ column >> (second * size)) & full
-                        front, back = views[column ^ (swap << (first * size) | swap << (second * size))]
-                        old_front, old_back = column_views[c]
-                        broken |= (front != old_front) << c | (back != old_back) << (size + c)
-                    for at, other in ((first, second), (second, first)):
-                        front, back = views[rows[at] & ~fields | rows[other] & fields]
-                        old_front, old_back = row_views[at]
-                        broken |= (front != old_front) << (2 * size + at) | (back != old_back) << (3 * size + at)
+                        swap = (column >> low ^ column >> high) & full
+                        broken |= column_broken[codes[column ^ (swap << low | swap << high)] ^ column_codes[c]] << c
+                    kept = ~moved
+                    broken |= row_broken[codes[rows[first] & kept | rows[second] & moved] ^ row_codes[first]] << first
+                    broken |= row_broken[codes[rows[second] & kept | rows[first] & moved] ^ row_codes[second]] << second
                     self.items.append((broken, cells, first * size + second, cycle))
 
     def find(self, clues: int, givens: int, changing: int = 0) -> list[int] | None:
@@ -358,24 +388,6 @@ class Switches:
         return grid
 
 
-def _pack(line: list[int], size: int) -> int:
-    """A line's heights packed like a line's candidates (height bit at position p shifted by p * size)."""
-    return sum(1 << (p * size + h - 1) for p, h in enumerate(line))
-
-
-def _short_cycles(perm: list[int]) -> list[list[int]]:
-    """The cycles of 2 or 3 elements of a permutation of range(len(perm)), each from its smallest."""
-    cycles = []
-    for start, image in enumerate(perm):
-        if image > start:
-            back = perm[image]
-            if back == start:
-                cycles.append([start, image])
-            elif back > start and perm[back] == start:
-                cycles.append([start, image, back])
-    return cycles
-
-
 def _spot_mask(size: int, spots: list[Spot]) -> int:
     return sum(1 << (SIDES.index(side) * size + i) for side, i in spots)
 
@@ -387,13 +399,15 @@ def _cell_mask(cells) -> int:
 def random_latin(size: int, rng: random.Random) -> list[list[int]]:
     """A random Latin square, row by row: each row a random perm that repeats no column's height."""
     table = solver(size)
+    full, row, allowed = table.full, table.row, table.allowed
     used = [0] * size  # heights already in each column
     grid = []
     for _ in range(size):
-        alive = table.full
+        alive = full
         for c in range(size):
-            alive &= table.allowed[c][table.row ^ used[c]]
-        perm = table.perms[_nth_bit(alive, rng.randrange(alive.bit_count()))]
+            alive &= allowed[c][row ^ used[c]]
+        n = rng.randrange(alive.bit_count())
+        perm = table.perms[n if alive == full else _nth_bit(alive, n)]
         grid.append(list(perm))
         for c, height in enumerate(perm):
             used[c] |= 1 << (height - 1)
@@ -401,9 +415,10 @@ def random_latin(size: int, rng: random.Random) -> list[list[int]]:
 
 
 def all_clues(grid: list[list[int]]) -> dict[str, list[int]]:
-    columns = [list(col) for col in zip(*grid, strict=True)]
-    return {"top": [visible(col) for col in columns], "bottom": [visible(col[::-1]) for col in columns],
-            "left": [visible(row) for row in grid], "right": [visible(row[::-1]) for row in grid]}
+    size, table = len(grid), solver(len(grid))
+    seen = [table.views_of[table.packed[table.perm_index[tuple(line)]]] for line in (*grid, *zip(*grid, strict=True))]
+    return {"top": [front for front, _ in seen[size:]], "bottom": [back for _, back in seen[size:]],
+            "left": [front for front, _ in seen[:size]], "right": [back for _, back in seen[:size]]}
 
 
 def _copy(state: State) -> State:
@@ -412,9 +427,9 @@ def _copy(state: State) -> State:
 
 def _with_clues(table: Solver, state: State, clues: dict[str, list[int]], spots: list[Spot]) -> set[int]:
     """Cut ``state`` to the clues at ``spots``; the lines whose perms were cut."""
-    alive, dirty, clue = state[1], set(), table.clue
+    alive, dirty, table_clues = state[1], set(), table.clues
     for side, i in spots:
-        line, perms = clue(side, i, clues[side][i])
+        line, perms = table_clues[side][i][clues[side][i]]
         cut = alive[line] & perms
         if cut != alive[line]:
             alive[line] = cut
@@ -437,26 +452,56 @@ def _fixpoint(table: Solver, state: State, dirty: set[int]) -> State:
 
 
 class _Suffixes:
-    """Fixpoints of the clues from a point of the dig order on (no givens), for every
-    ``_STRIDE``-th point from ``_FIRST`` down to 0, each made from the one before by adding the
-    clues between them; ``state(k)`` is the fixpoint of ``order[k:]`` with the clues ``extra`` and
-    the given ``cells`` added, from the nearest of them."""
+    """Fixpoints of the clues from a point of the dig order on, with the ``givens`` and the clues
+    ``kept`` by the dig added, for every ``_STRIDE``-th point from ``_FIRST`` down to 0.
 
-    def __init__(self, table: Solver, clues: dict[str, list[int]], order: list[Spot]) -> None:
-        self.table, self.clues, self.order = table, clues, order
-        state, last = table.blank(), len(order)
-        self.points = {last: state}
+    They are made at the first use, each from the one after it by adding the clues between them;
+    givens and kept clues are only ever appended (while the points are in use), and a point takes
+    the new ones when it is next used (adding constraints to a fixpoint only narrows it).
+    """
+
+    def __init__(self, table: Solver, clues: dict[str, list[int]], order: list[Spot], solution: list[int]) -> None:
+        self.table, self.clues, self.order, self.solution = table, clues, order, solution
+        self.givens: list[int] = []
+        self.kept: list[Spot] = []
+        self.points: dict[int, tuple[State, list[int]]] = {}  # start: fixpoint, [givens, kept clues] in it
+        self.starts: list[int] = []  # [k]: the nearest point at or after k
+
+    def _make(self) -> None:
+        table, last = self.table, len(self.order)
+        state = _from_blank(table, self.clues, self.kept, self.solution, self.givens)
+        self.points[last] = state, [len(self.givens), len(self.kept)]
         for k in [*range(min(last - 1, _FIRST), 0, -_STRIDE), 0]:
             state = _copy(state)
-            self.points[k] = _fixpoint(table, state, _with_clues(table, state, clues, order[k:last]))
-            last = k
+            _fixpoint(table, state, _with_clues(table, state, self.clues, self.order[k:last]))
+            self.points[k], last = (state, [len(self.givens), len(self.kept)]), k
+        self.starts, nearest = [0] * (len(self.order) + 1), len(self.order)
+        for k in range(len(self.order), -1, -1):
+            nearest = k if k in self.points else nearest
+            self.starts[k] = nearest
 
-    def state(self, k: int, extra: list[Spot], solution: list[int], cells: list[int]) -> tuple[State, set[int]]:
-        """The state (before propagation) and its lines to filter."""
-        start = min(point for point in self.points if point >= k)
-        state = _copy(self.points[start])
-        dirty = _with_clues(self.table, state, self.clues, extra + self.order[k:start])
-        return state, dirty | _with_givens(self.table, state, solution, cells)
+    def state(self, k: int) -> tuple[State, set[int]]:
+        """The clues ``order[k:]`` with the givens and the kept clues, before propagation, and its
+        lines to filter: the nearest point at or after ``k`` plus the clues between."""
+        table = self.table
+        if not self.points:
+            self._make()
+        start = self.starts[k]
+        point, (givens, kept) = self.points[start]
+        if givens < len(self.givens) or kept < len(self.kept):
+            dirty = _with_clues(table, point, self.clues, self.kept[kept:])
+            _fixpoint(table, point, dirty | _with_givens(table, point, self.solution, self.givens[givens:]))
+            self.points[start] = point, [len(self.givens), len(self.kept)]
+        state = _copy(point)
+        return state, _with_clues(table, state, self.clues, self.order[k:start])
+
+
+def _from_blank(table: Solver, clues: dict[str, list[int]], spots: list[Spot], solution: list[int],
+                cells: list[int]) -> State:
+    """The fixpoint of the clues at ``spots`` and the given ``cells``."""
+    state = table.blank()
+    dirty = _with_clues(table, state, clues, spots)
+    return _fixpoint(table, state, dirty | _with_givens(table, state, solution, cells))
 
 
 def _givens_for_full_clues(table: Solver, solution: list[int], suffixes: _Suffixes, switches: Switches | None,
@@ -471,7 +516,7 @@ def _givens_for_full_clues(table: Solver, solution: list[int], suffixes: _Suffix
     for _ in range(size * size):
         other = switches.find(-1, _cell_mask(givens)) if switches else None
         if other is None:
-            state, dirty = suffixes.state(0, [], solution, list(givens))
+            state, dirty = suffixes.state(0)
             try:
                 others = table.solutions(state, dirty, 1, solution)
             except _OutOfBudget:
@@ -483,6 +528,7 @@ def _givens_for_full_clues(table: Solver, solution: list[int], suffixes: _Suffix
         differ = [cell for cell in range(size * size) if other[cell] != solution[cell]]
         cell = differ[rng.randrange(len(differ))]
         givens[cell] = solution[cell]
+        suffixes.givens.append(cell)
     return None
 
 
@@ -504,13 +550,15 @@ class _ClueDig:
 
     def __init__(self, table: Solver, solution: list[int], clues: dict[str, list[int]], givens: dict[int, int],
                  suffixes: _Suffixes, switches: Switches) -> None:
-        self.table, self.solution, self.clues, self.givens = table, solution, clues, list(givens)
+        self.table, self.solution, self.clues = table, solution, clues
         self.suffixes, self.switches, self.order = suffixes, switches, suffixes.order
-        self.kept: list[Spot] = []
+        self.kept = suffixes.kept
         self.kept_mask, self.givens_mask = 0, _cell_mask(givens)
         self.suffix_masks = [0] * (len(self.order) + 1)  # [k]: the clues order[k:] as spot bits
+        spot_bits = {side: [1 << (k * table.size + i) for i in range(table.size)] for k, side in enumerate(SIDES)}
         for k in range(len(self.order) - 1, -1, -1):
-            self.suffix_masks[k] = self.suffix_masks[k + 1] | _spot_mask(table.size, self.order[k:k + 1])
+            side, i = self.order[k]
+            self.suffix_masks[k] = self.suffix_masks[k + 1] | spot_bits[side][i]
         self.pos = 0
 
     def run(self, wanted: int) -> bool:
@@ -546,7 +594,7 @@ class _ClueDig:
         shown = self.kept_mask | self.suffix_masks[pos + count]
         other = self.switches.find(shown, self.givens_mask)
         if other is None:
-            state, dirty = self.suffixes.state(pos + count, self.kept, self.solution, self.givens)
+            state, dirty = self.suffixes.state(pos + count)
             if count == 1:
                 side, i = self.order[pos]
                 line, perms = table.clue(side, i, self.clues[side][i])
@@ -591,8 +639,8 @@ def _dig_givens(table: Solver, solution: list[int], dug: _ClueDig, givens: dict[
             needed = True
         else:
             if base is None:  # the shown clues and the givens kept so far
-                base = _fixpoint(table, *dug.suffixes.state(dug.pos, dug.kept, solution,
-                                                             [c for c in order[:k] if c in givens]))
+                base = _from_blank(table, dug.clues, dug.order[dug.pos:] + dug.kept, solution,
+                                   [c for c in order[:k] if c in givens])
             needed = _given_needed(table, solution, base, cell, order[k + 1:])
         if not needed:
             del givens[cell]
@@ -624,7 +672,7 @@ def dig(grid: list[list[int]], wanted: int, rng: random.Random) -> tuple[dict[st
     clues = all_clues(grid)
     order = [(side, i) for side in SIDES for i in range(table.size)]
     rng.shuffle(order)
-    suffixes, switches = _Suffixes(table, clues, order), Switches(table, solution)
+    suffixes, switches = _Suffixes(table, clues, order, solution), Switches(table, solution)
     # A switch differs from the solution in a few cells only, so givens taken from switches tend to
     # be fewer, and a dig down to half the clues or fewer then gets stuck more often: searched
     # second solutions (met far from the solution) give the givens there.
