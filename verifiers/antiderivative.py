@@ -16,6 +16,8 @@ def verify(data: dict[str, Any], answer: str) -> Verdict:
     node = expression(answer, frozenset({"x", *_CONSTANTS}))
     if isinstance(node, str):
         return Verdict.unparsable(node)
+    if node == parse_math(data["antiderivative"]):  # the stored antiderivative itself: nothing to evaluate
+        return Verdict.right()
     gold = parse_math(data["integrand"])
     if gold is None:
         return Verdict.error("the stored integrand does not parse")

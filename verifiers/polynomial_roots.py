@@ -28,8 +28,10 @@ class Unsupported(ValueError):
 
 # -- exact arithmetic in Q(i, sqrt(2), sqrt(3), ...) -----------------------------------------------
 
-def _rational(value: Fraction) -> Value:
-    return {(0, 1): value} if value else {}
+def _rational(value: Fraction | int) -> Value:
+    if not value:
+        return {}
+    return {(0, 1): value.numerator if value.denominator == 1 else value}  # ints are cheaper to combine
 
 
 def _check(value: Value) -> Value:
