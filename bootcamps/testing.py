@@ -59,6 +59,9 @@ def junk_answers() -> list[str]:
         "1/0", "0/0", "\\frac{1}{0}", "2**-1", "1" * 5000 + "/" + "7" * 5000,
         "{" * 1000 + "}" * 1000, "'" * 1000, '"' * 1001, "\\" * 1001,
         "A or B", "1 2 3 4 5 6 7 8 9", "a b c d e f g h", "x = 1", "= 5",
+        # long runs of spaces under the usual length caps: a pattern that starts with \s* and is
+        # searched at every position is quadratic there
+        " " * 1990 + "1", "1" + " " * 1990 + "2", " " * 3990 + "x", "\t" * 9990 + "=",
     ]
 
 

@@ -15,7 +15,8 @@ from bootcamps.types import Verdict
 _MAX_CHARS = 2_000
 _FORMAT = ("expected the balanced equation, e.g. 2 X + 3 Y2 -> 2 XY3, or the coefficients in order, "
            "e.g. 2, 3, 2")
-_ARROW = re.compile(r"\s*(?:-+>|=+>|<=+>|<-+>|[\u2192\u27f6\u21d2\u21cc\u2194]|=)\s*")
+# no \s* around the arrow: searched at every position of a long run of spaces, it would be quadratic
+_ARROW = re.compile(r"-+>|=+>|<=+>|<-+>|[\u2192\u27f6\u21d2\u21cc\u2194]|=")
 _TERM = re.compile(r"(\d*)([A-Z(][A-Za-z0-9()·]*)")
 _STATE = re.compile(r"\((?:s|l|g|aq)\)$")
 _SUBSCRIPTS = str.maketrans("₀₁₂₃₄₅₆₇₈₉", "0123456789")
@@ -49,7 +50,7 @@ def _from_equation(data: dict[str, Any], text: str) -> list[int] | str:
     text = text.strip().removesuffix(".")
     if text.startswith("\\ce{") and text.endswith("}"):
         text = text[4:-1]
-    sides = _ARROW.split(text.translate(_SUBSCRIPTS).translate(_HYDRATE_DOTS))
+    sides = [side.strip() for side in _ARROW.split(text.translate(_SUBSCRIPTS).translate(_HYDRATE_DOTS))]
     if len(sides) != 2:
         return _FORMAT
     coefficients = []
