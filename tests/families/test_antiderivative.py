@@ -49,3 +49,14 @@ def test_levels_change_the_instances():
     assert not any(name in f for f in low for name in ("sin", "cos", "exp", "ln", "/"))
     assert any(name in f for f in high for name in ("sin", "cos", "exp", "ln", "sqrt", "tan"))
     assert sum(map(len, high)) > 2 * sum(map(len, low))
+
+
+@pytest.mark.parametrize("level", range(1, 11))
+def test_every_audit_rendering_is_accepted_across_many_seeds(level):
+    """The audit hooks must hold on every seed, not only those the conformance suite samples."""
+    from bootcamps.verifiers.antiderivative import equivalents, verify
+
+    for seed in range(40):
+        instance = TASK.generate(seed, level)
+        for answer in [instance.reference, *equivalents(instance.data, instance.reference)]:
+            assert verify(instance.data, answer).correct, (seed, answer)

@@ -83,3 +83,15 @@ def test_generated_trees_render_and_tidy_without_changing_the_function():
                     a, b = elementary.value(node, point), elementary.value(parsed, point)
                     assert (a is None) == (b is None), rendering
                     assert a is None or abs(a - b) <= 1e-9 * max(1, abs(a)), rendering
+
+
+@pytest.mark.parametrize("level", range(1, 11))
+def test_every_audit_rendering_is_accepted_across_many_seeds(level):
+    """The conformance suite samples a few seeds; the audit hooks must hold on every one (the
+    exp -> e^ rendering once wrote exp(x)^2 as e^(x)^2, which is e^(x^2), at level 8 only)."""
+    from bootcamps.verifiers.derivative import equivalents, verify
+
+    for seed in range(60):
+        instance = TASK.generate(seed, level)
+        for answer in [instance.reference, *equivalents(instance.data, instance.reference)]:
+            assert verify(instance.data, answer).correct, (seed, answer)
