@@ -235,9 +235,16 @@ class Task:
         return list(hook(instance.data, instance.reference)) if hook else []
 
     def near_misses(self, instance: Instance) -> list[str]:
-        """Wrong answers that look right (the family's audit hook; may be empty)."""
+        """Wrong answers that look right (the family's audit hook; may be empty).
+
+        A hook's perturbation can land on the reference itself (swapping two equal outputs,
+        moving an endpoint onto itself): such answers are right, so they are dropped here.
+        """
         hook = getattr(self.verifier, "near_misses", None)
-        return list(hook(instance.data, instance.reference)) if hook else []
+        if hook is None:
+            return []
+        reference = "".join(instance.reference.split())
+        return [answer for answer in hook(instance.data, instance.reference) if "".join(answer.split()) != reference]
 
     def describe(self) -> dict[str, Any]:
         """A JSON-ready description of the task: the registry entry plus the family."""
