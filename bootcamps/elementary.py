@@ -376,6 +376,12 @@ def moderate(node: Node, points: tuple[float, ...], limit: float = 1e30, defined
     return len(real) >= defined and all(abs(v) < limit for v in real)
 
 
+def vanishes(node: Node, points: tuple[float, ...]) -> bool:
+    """Whether the tree is zero wherever it is defined at the points (a constant's derivative, such
+    as that of 6x^3 - 6x^3, which the tidier leaves uncombined)."""
+    return all(abs(v) <= 1e-9 for v in values(node, points) if v is not None)
+
+
 def is_derivative(derivative: Node, function_node: Node, points: tuple[float, ...], step: float = 1e-6) -> bool:
     """A float check, independent of the symbolic rules, that ``derivative`` is the slope of
     ``function_node``: central differences agree at every point where all values are defined

@@ -10,6 +10,8 @@ Description:
     A float check independent of the symbolic rules (central differences at the verifier's real
     points) must agree, both texts must read back as the same functions, and the derivative must
     stay moderate (below 1e30) and be defined at 8 of the 16 points where the verifier compares.
+    A function whose derivative vanishes at every point (a constant in disguise, such as
+    6x^3 - 6x^3, which the tidier does not combine) is drawn again.
 Difficulty:
     terms: number of summands (1 to 3).
     factors: largest number of factors in one product (product rule).
@@ -35,6 +37,10 @@ Version history:
     v1: first version, built with sympy (about 170 instances/s); removed.
     v2: our own trees, differentiator and renderers, no sympy (same grammar and knobs); the
         derivative is tidied, not fully simplified (x^3*x is left as written by the product rule).
+        Removed deliberately: about 1% of level-1 instances (and a few at higher levels) showed a
+        constant in disguise (6x^3 - 6x^3) whose derivative is 0, so "wrong-looking" answers such
+        as 2*(18x^2 - 18x^2) were right too.
+    v3: such functions are drawn again; otherwise as v2.
 """
 
 from __future__ import annotations
@@ -60,6 +66,8 @@ def generate(rng: random.Random, *, terms: int, factors: int, quotients: bool, n
             continue
         if not elementary.moderate(derivative, REAL_POINTS):
             continue  # huge values (e^(x^4)) would hide small differences from the numeric check
+        if elementary.vanishes(derivative, REAL_POINTS):
+            continue  # f is a constant in disguise (6x^3 - 6x^3): the answer would be 0
         if not elementary.is_derivative(derivative, f, REAL_POINTS):
             continue
         if not (elementary.reads_back(reference, derivative, REAL_POINTS)

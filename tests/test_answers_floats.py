@@ -62,7 +62,7 @@ def test_trees_without_a_float_reading_are_refused(text):
 
 def _slope_cases():
     texts = list(EXPRESSIONS)
-    task = bootcamps.get_task("derivative-v2")
+    task = bootcamps.get_task("derivative")
     texts += [task.generate(seed, level).data["function"] for seed in range(6) for level in (1, 5, 10)]
     return texts
 
@@ -111,7 +111,7 @@ def test_random_expressions_give_the_same_verdict_with_and_without_the_float_scr
     from bootcamps.answers import calculus
 
     rng = random.Random(7)
-    task = bootcamps.get_task("derivative-v2")
+    task = bootcamps.get_task("derivative")
     cases = []
     for seed in range(12):
         instance = task.generate(seed, rng.randint(1, 10))

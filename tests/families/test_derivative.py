@@ -1,4 +1,4 @@
-"""Focused tests for derivative-v2 (and the shared bootcamps.elementary trees)."""
+"""Focused tests for derivative-v3 (and the shared bootcamps.elementary trees)."""
 
 import pytest
 import sympy
@@ -95,3 +95,16 @@ def test_every_audit_rendering_is_accepted_across_many_seeds(level):
         instance = TASK.generate(seed, level)
         for answer in [instance.reference, *equivalents(instance.data, instance.reference)]:
             assert verify(instance.data, answer).correct, (seed, answer)
+
+
+def test_no_function_is_a_constant_in_disguise():
+    """v2 showed 6x^3 - 6x^3 about once in 80 level-1 instances: its derivative is 0, so answers
+    meant as near misses were right. The float values of the derivative must not all vanish."""
+    from bootcamps import elementary
+    from bootcamps.answers.calculus import REAL_POINTS
+
+    for level, seeds in [(1, 400), *((level, 40) for level in range(2, 11))]:
+        for seed in range(seeds):
+            derivative = parse_math(TASK.generate(seed, level).data["derivative"])
+            defined = [v for v in elementary.values(derivative, REAL_POINTS) if v is not None]
+            assert any(abs(v) > 1e-6 for v in defined), (level, seed)
