@@ -33,6 +33,25 @@ def test_reference_verifies_on_many_seeds(task_id, level):
 
 
 @per_task
+def test_audit_hooks_hold_on_a_sweep_of_seeds(task_id):
+    """Equivalents accepted and near misses rejected on every level for a fixed run of seeds (the
+    Hypothesis sample is small: a hook that goes wrong on 1% of seeds slips through it)."""
+    task = bootcamps.get_task(task_id)
+    for level in range(1, 11):
+        for seed in range(100, 104):
+            instance = task.generate(seed, level)
+            testing.check_equivalents(task, instance)
+            testing.check_near_misses(task, instance)
+
+
+def test_near_misses_never_include_the_reference():
+    task = bootcamps.get_task("boolean_circuit")
+    instance = task.generate(101, 1)  # two equal outputs: swapping them gives the reference back
+    assert instance.reference in task.verifier.near_misses(instance.data, instance.reference)
+    assert instance.reference not in task.near_misses(instance)
+
+
+@per_task
 @pytest.mark.parametrize("level", range(1, 11))
 def test_variety(task_id, level):
     testing.check_variety(bootcamps.get_task(task_id), level)
