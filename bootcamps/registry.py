@@ -243,8 +243,8 @@ class Task:
         hook = getattr(self.verifier, "near_misses", None)
         if hook is None:
             return []
-        reference = "".join(instance.reference.split())
-        return [answer for answer in hook(instance.data, instance.reference) if "".join(answer.split()) != reference]
+        reference = instance.reference.strip()
+        return [answer for answer in hook(instance.data, instance.reference) if answer.strip() != reference]
 
     def describe(self) -> dict[str, Any]:
         """A JSON-ready description of the task: the registry entry plus the family."""
