@@ -202,8 +202,11 @@ def local_executor(workers: int, window: int | None = None) -> tuple[Executor, C
     import multiprocessing
     from collections import deque
 
-    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
-    pool = multiprocessing.get_context(method).Pool(workers)
+    # not fork: a process with other threads (a trainer's torch pools, a Ray or gRPC client) can
+    # hand a forked worker a lock that no thread will ever release, and the dump hangs; the
+    # forkserver forks workers from a clean single-threaded server instead
+    methods = multiprocessing.get_all_start_methods()
+    pool = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn").Pool(workers)
     window = window or 2 * workers
 
     def run(chunks: Iterator[Chunk]) -> Iterator[list[tuple[str, Any]]]:
