@@ -423,7 +423,12 @@ def _card(options: DumpOptions, manifest: dict[str, Any]) -> str:
 
 def run_dump(options: DumpOptions, out: Path, *, workers: int = 1, backend: str = "local",
              ray_address: str | None = None, command: str = "", progress: bool | None = None) -> dict[str, Any]:
-    """Write (or finish) a dump; returns its manifest. Same options, same bytes."""
+    """Write (or finish) a dump; returns its manifest. Same options, same bytes.
+
+    With ``workers`` > 1 the generator processes are started by multiprocessing's forkserver,
+    which imports the calling script again in each of them: a script that calls this needs the
+    usual ``if __name__ == "__main__":`` guard (the ``bootcamps dump`` command has it).
+    """
     from bootcamps import __version__
 
     options.check()
