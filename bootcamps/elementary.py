@@ -306,8 +306,13 @@ def value(node: Node, x: float) -> float | None:
 
 def values(node: Node, points: tuple[float, ...]) -> list[float | None]:
     """``value`` at each point; the tree is compiled to nested closures once."""
+    return list(_point_values(node, tuple(points)))
+
+
+@lru_cache(maxsize=16)  # a generator's checks (moderate, vanishes) read the same tree at the same points
+def _point_values(node: Node, points: tuple[float, ...]) -> tuple[float | None, ...]:
     compiled = _compiled(node)
-    return [_safe(compiled, x) for x in points]
+    return tuple(_safe(compiled, x) for x in points)
 
 
 def _power(base: float, exponent: float) -> float:
