@@ -54,6 +54,20 @@ def _constant_rational(node: Node) -> Fraction | None:
     return None
 
 
+def _small_constant(node: Node) -> Fraction | None:
+    """``_constant_rational`` when numerator and denominator stay below a million, else None."""
+    value = _constant_rational(node)
+    if value is None or abs(value.numerator) >= 10**6 or value.denominator >= 10**6:
+        return None
+    return value
+
+
+def _root_exponent(args: tuple) -> Node | None:
+    """The exponent 1/n of ``root(u, n)`` for a small constant n other than 0, else None."""
+    index = _small_constant(args[1]) if len(args) == 2 else None
+    return None if not index else ("num", 1 / index, None)
+
+
 def _real_power(exponent: Fraction) -> Callable[[float], float]:
     """``b ** exponent`` with the real odd root for a negative base (``(-8)^(1/3) = -2``)."""
     if exponent.denominator == 1:
@@ -125,8 +139,8 @@ class _Closures:
 
     def power(self, base_node: Node, exponent_node: Node) -> FloatFunction:
         base = self.closure(base_node)
-        rational = _constant_rational(exponent_node)
-        if rational is not None and abs(rational.numerator) < 10**6 and rational.denominator < 10**6:
+        rational = _small_constant(exponent_node)
+        if rational is not None:
             real_power = _real_power(rational)
             if rational <= 0:
                 return lambda v: real_power(_nonzero(base(v)))
@@ -138,10 +152,8 @@ class _Closures:
         if name in _FUNCTIONS and len(args) == 1:
             function, inner = _FUNCTIONS[name], self.closure(args[0])
             return lambda v: function(inner(v))
-        if name == "root" and len(args) == 2:
-            index = _constant_rational(args[1])
-            if index is not None and index != 0 and abs(index.numerator) < 10**6 and index.denominator < 10**6:
-                return self.power(args[0], ("num", 1 / index, None))
+        if name == "root" and (exponent := _root_exponent(args)) is not None:
+            return self.power(args[0], exponent)
         if name == "logb" and len(args) == 2:
             value, base = self.closure(args[0]), self.closure(args[1])
             return lambda v: math.log(value(v)) / math.log(base(v))
@@ -227,8 +239,8 @@ class _SlopeClosures(_Closures):
 
     def power(self, base_node: Node, exponent_node: Node) -> SlopeFunction:  # type: ignore[override]
         base = self.closure(base_node)
-        rational = _constant_rational(exponent_node)
-        if rational is not None and abs(rational.numerator) < 10**6 and rational.denominator < 10**6:
+        rational = _small_constant(exponent_node)
+        if rational is not None:
             value_of, lower = _real_power(rational), _real_power(rational - 1)
             scale = float(rational)
 
@@ -251,10 +263,8 @@ class _SlopeClosures(_Closures):
                 return function(u), slope(u) * du if du else 0.0
 
             return outer
-        if name == "root" and len(args) == 2:
-            index = _constant_rational(args[1])
-            if index is not None and index != 0 and abs(index.numerator) < 10**6 and index.denominator < 10**6:
-                return self.power(args[0], ("num", 1 / index, None))
+        if name == "root" and (exponent := _root_exponent(args)) is not None:
+            return self.power(args[0], exponent)
         if name == "logb" and len(args) == 2:
             value, base = self.closure(args[0]), self.closure(args[1])
 
