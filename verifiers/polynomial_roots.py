@@ -46,7 +46,8 @@ def _check(value: Value) -> Value:
 def _add(a: Value, b: Value, sign: int = 1) -> Value:
     out = dict(a)
     for key, c in b.items():
-        total = out.get(key, 0) + (c if sign == 1 else -c)
+        old = out.get(key)
+        total = (c if sign == 1 else -c) if old is None else old + (c if sign == 1 else -c)
         if total:
             if total.numerator.bit_length() > _MAX_BITS or total.denominator.bit_length() > _MAX_BITS:
                 raise Unsupported("numbers too large")
@@ -164,11 +165,75 @@ def _literal(node: tuple) -> Fraction | None:
     return None
 
 
+# -- one term read at once ------------------------------------------------------------------------
+
+_SMALL = 1 << 62  # literals the one-term reading takes: no product of a few reaches _MAX_BITS
+_TERM_BITS = 1_000
+
+
+def _term(node: tuple) -> tuple[int, int, int, int] | None:
+    """(numerator, denominator, s, m) of a product of rational literals, square roots of literals and
+    i, equal to c * i^s * sqrt(m), or None for any other tree, large numbers and radicands, or a zero
+    division (value_of reads those, with its checks and its messages)."""
+    kind = node[0]
+    if kind == "num":
+        value = node[1]
+        top, bottom = value.numerator, value.denominator
+        return (top, bottom, 0, 1) if -_SMALL < top < _SMALL and bottom < _SMALL else None
+    if kind == "const":
+        return (1, 1, 1, 1) if node[1] == "i" else None
+    if kind == "neg":
+        inner = _term(node[1])
+        return None if inner is None else (-inner[0], *inner[1:])
+    if kind == "mul":
+        top, bottom, s, m = 1, 1, 0, 1
+        for factor in node[1]:
+            part = _term(factor)
+            if part is None:
+                return None
+            g = gcd(m, part[3])
+            top, bottom, s, m = top * part[0] * g, bottom * part[1], s + part[2], m * part[3] // (g * g)
+            if s == 2:
+                s, top = 0, -top
+        return _sized(top, bottom, s, m)
+    if kind == "div":
+        upper, lower = _term(node[1]), _term(node[2])
+        if upper is None or lower is None or lower[2:] != (0, 1) or not lower[0]:
+            return None
+        top, bottom = upper[0] * lower[1], upper[1] * lower[0]
+        return _sized(-top, -bottom, *upper[2:]) if bottom < 0 else _sized(top, bottom, *upper[2:])
+    if kind == "func" and node[1] == "sqrt":
+        radicand = _literal(node[2][0])
+        if radicand is None:
+            return None
+        n = abs(radicand.numerator) * radicand.denominator
+        if not n:
+            return (0, 1, 0, 1)
+        if n >= 1_000_000:
+            return None
+        k, m = _squarefree(n)
+        return (k, radicand.denominator, 1 if radicand < 0 else 0, m)
+    return None
+
+
+def _sized(top: int, bottom: int, s: int, m: int) -> tuple[int, int, int, int] | None:
+    if abs(top).bit_length() > _TERM_BITS or bottom.bit_length() > _TERM_BITS:
+        return None
+    return top, bottom, s, m
+
+
 def value_of(node: tuple) -> Value:
     """The exact value of a constant parse tree; raises Unsupported or ZeroDivisionError."""
     kind = node[0]
     if kind == "num":
         return _rational(node[1])
+    if kind in ("mul", "div", "neg"):
+        term = _term(node)
+        if term is not None:
+            top, bottom, s, m = term
+            if not top:
+                return {}
+            return {(s, m): top if bottom == 1 else Fraction(top, bottom)}
     if kind == "const" and node[1] == "i":
         return {(1, 1): 1}
     if kind == "add":

@@ -98,6 +98,7 @@ _FRAC_DIGITS = re.compile(r"\\frac\s*(\d)\s*(\d)")
 _SQRT_DIGIT = re.compile(r"\\sqrt\s*(\d)")
 _MATH_DELIMITERS = re.compile(r"\\\$|\$|\\\(|\\\)|\\\[|\\\]")
 _COMMA_GROUPED = re.compile(r"(?<![\d.(\[{])[1-9]\d{0,2}(?:,\d{3})+(?!,?\d)(?![)\]}]|\\\})")
+_DIGIT_GROUP = re.compile(r"\d[, ]\d{3}")
 _SPACE_GROUPED = re.compile(r"(?<![\d.])[1-9]\d{0,2}(?: \d{3})+(?![\d])")
 
 
@@ -122,29 +123,45 @@ def normalise(text: str) -> str:
             text = _DEGREE_O.sub(r"\1^\\circ ", text)
             text = _TIMES_TEN.sub(r"\1 \\times 10^", text)
         return _join_digit_groups(text).strip()
-    text = text.translate(_ZERO_WIDTH).replace("\\\\", " \\cr ").replace("~~", " \\strikethrough ")
-    text = _UNICODE_ROOT.sub(_unicode_root, text)
-    text = text.replace("\u221b", "\\sqrt[3]").replace("\u221c", "\\sqrt[4]")
-    text = _SUPERSCRIPT_RUN.sub(_superscript, text)
-    text = _SUBSCRIPT_RUN.sub(_subscript, text)
-    text = unicodedata.normalize("NFKC", text.translate(_UNICODE)).translate(_UNICODE)
-    text = _LEFT_RIGHT_DOT.sub("", text)
-    text = _SIZING.sub("", text)
-    text = _DEGREE_O.sub(r"\1^\\circ ", text)
-    text = _TIMES_TEN.sub(r"\1 \\times 10^", text)
+    plain = text.isascii()
+    if not plain:
+        text = text.translate(_ZERO_WIDTH)
+    text = text.replace("\\\\", " \\cr ").replace("~~", " \\strikethrough ")
+    if not plain:  # the unicode rewrites leave ASCII unchanged
+        text = _UNICODE_ROOT.sub(_unicode_root, text)
+        text = text.replace("\u221b", "\\sqrt[3]").replace("\u221c", "\\sqrt[4]")
+        text = _SUPERSCRIPT_RUN.sub(_superscript, text)
+        text = _SUBSCRIPT_RUN.sub(_subscript, text)
+        text = unicodedata.normalize("NFKC", text.translate(_UNICODE)).translate(_UNICODE)
+    # each rewrite below runs only when the text holds what its pattern needs
+    if "\\left" in text or "\\right" in text:
+        text = _LEFT_RIGHT_DOT.sub("", text)
+    if "\\left" in text or "\\right" in text or "\\middle" in text or "\\big" in text or "\\Big" in text:
+        text = _SIZING.sub("", text)
+    if "^" in text:
+        text = _DEGREE_O.sub(r"\1^\\circ ", text)
+        text = _TIMES_TEN.sub(r"\1 \\times 10^", text)
     text = _GROUP_SPACING.sub("", text)
     text = _SPACING.sub(" ", text)
-    text = _STYLE.sub("", text)
-    text = _FRAC_VARIANT.sub(r"\\frac", text)
-    text = _BINOM_VARIANT.sub(r"\\binom", text)
-    text = _FRAC_DIGITS.sub(r"\\frac{\1}{\2}", text)
-    text = _SQRT_DIGIT.sub(r"\\sqrt{\1}", text)
-    text = _MATH_DELIMITERS.sub(" ", text)
+    if "style" in text or "limits" in text:
+        text = _STYLE.sub("", text)
+    if "frac" in text:
+        text = _FRAC_VARIANT.sub(r"\\frac", text)
+    if "binom" in text:
+        text = _BINOM_VARIANT.sub(r"\\binom", text)
+    if "\\frac" in text:
+        text = _FRAC_DIGITS.sub(r"\\frac{\1}{\2}", text)
+    if "\\sqrt" in text:
+        text = _SQRT_DIGIT.sub(r"\\sqrt{\1}", text)
+    if "$" in text or "\\(" in text or "\\)" in text or "\\[" in text or "\\]" in text:
+        text = _MATH_DELIMITERS.sub(" ", text)
     return _join_digit_groups(text).strip()
 
 
 def _join_digit_groups(text: str) -> str:
     """``12,345`` and ``12 345`` as ``12345`` (commas only when every comma groups digits)."""
+    if _DIGIT_GROUP.search(text) is None:  # what both patterns below need; one cheap scan
+        return text
     grouped = _COMMA_GROUPED.findall(text)
     if grouped and sum(group.count(",") for group in grouped) == text.count(","):
         text = _COMMA_GROUPED.sub(lambda match: match.group(0).replace(",", ""), text)
@@ -431,8 +448,85 @@ def _command(text: str, name: str, position: int, space: bool, tokens: list[Toke
 def tokenize(text: str) -> list[Token]:
     """Tokens of normalised text; raises ParseError on anything outside the grammar."""
     tokens: list[Token] = []
-    _tokenize(text, tokens)
+    if len(text) > MAX_PARSE_CHARS or not _tokenize_scanned(text, tokens):
+        tokens.clear()
+        _tokenize(text, tokens)
     return tokens
+
+
+# The same tokens as _tokenize, read from one findall: each match is (spaces before, token text).
+# The alternatives are _TOKEN's, in its order, but for the one-character operators that begin no
+# longer token, tried first; \S stands for its "other" (spaces are read first).
+_SCAN = re.compile(r"(\s*)([-+/^_,;:|()\[\]{}'&%]|(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+(?![A-Za-z]))?|[A-Za-z]+|\.\.\.+"
+                   r"|\\(?:[A-Za-z]+\*?|.)|<=|>=|!=|==|=<|\*\*|[*!=<>.]|\S)", re.DOTALL)
+_SKIP = (None, None)  # a command that makes no token
+
+
+def _token_pair(kind: str, value: str) -> tuple[Token, Token]:
+    return (kind, value, False), (kind, value, True)
+
+
+def _prebuilt_tokens() -> dict[str, tuple[Token, Token] | tuple[None, None]]:
+    """Token text -> its token without and with a space before, for every token that stands alone."""
+    table: dict[str, tuple[Token, Token] | tuple[None, None]] = {}
+    for char in "-+*/^_!=<>,;:|()[]{}'&%.":
+        table[char] = _token_pair(*_OPERATORS.get(char, ("op", char)))
+    for text, (kind, value) in _OPERATORS.items():
+        table[text] = _token_pair(kind, value)
+    for char in "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz":
+        table[char] = (_letter(char, False), _letter(char, True))
+    for number in range(1_000):
+        for text in {str(number), f"{number:02d}", f"{number:03d}"}:
+            table[text] = (_number_token(text, False), _number_token(text, True))
+    table["..."] = _token_pair("dots", "")
+    for name in (",", ";", ":", "!", " ", "$", "quad", "qquad", *_TRANSPARENT_COMMANDS):
+        table["\\" + name] = _SKIP
+    for name in _GREEK:
+        table["\\" + name] = _token_pair("id", name)
+    for name in FUNCTIONS | set(_FUNCTION_ALIASES):
+        table["\\" + name] = _token_pair("func", _FUNCTION_ALIASES.get(name, name))
+    for name in _TEXT_COMMANDS | _FONT_COMMANDS | _BRACKETED_ARGUMENT_COMMANDS:
+        table.pop("\\" + name, None)  # these read an argument: the position-based tokenizer's work
+    for name, (kind, value) in _SIMPLE_COMMANDS.items():
+        table["\\" + name] = _token_pair(kind, value)
+    return table
+
+
+@lru_cache(maxsize=4096)
+def _letter_tokens(run: str, space: bool) -> tuple[Token, ...]:
+    tokens: list[Token] = []
+    _letters(run, space, tokens)
+    return tuple(tokens)
+
+
+def _tokenize_scanned(text: str, tokens: list[Token]) -> bool:
+    """Tokens of text without commands that read an argument; False (tokens unfinished) otherwise."""
+    prebuilt, append, space = _PREBUILT, tokens.append, True
+    for gap, value in _SCAN.findall(text):
+        if gap:
+            space = True
+        pair = prebuilt.get(value)
+        if pair is not None:
+            if pair is not _SKIP:
+                append(pair[space])
+        elif value[0] in _NUMBER_START and value != "." and value[:2] != "..":
+            append(_number_token(value, space))
+        elif value[0] == "\\":
+            return False
+        elif value[:3] == "...":
+            append(("dots", "", space))
+        elif value.isascii() and value.isalpha():
+            tokens.extend(_letter_tokens(value, space))
+        else:
+            raise ParseError(f"unexpected character {value!r}")
+        space = False
+    if len(tokens) > MAX_TOKENS:
+        raise ParseError("too many tokens")
+    return True
+
+
+_NUMBER_START = frozenset("0123456789.")
+_PREBUILT = _prebuilt_tokens()
 
 
 # -- parser --------------------------------------------------------------------------------------
@@ -463,6 +557,14 @@ def _int_token(token: Token) -> int | None:
         return token[1][0].numerator
     return None
 
+
+# unary() reads a number, a one-letter variable or a constant at once when the token after it is
+# none of those that power(), postfix() or symbol() attach to it
+_PLAIN_ATOM_KINDS = frozenset({"num", "id", "const"})
+_SUFFIX_OPERATORS = frozenset({"^", "!", "%", "'", "_"})
+_SUFFIX_KINDS = frozenset({"degree", "dots", "overline"})
+_IMPLICIT_KINDS = frozenset({"id", "const", "func"})
+_IMPLICIT_VALUES = frozenset({"(", "{", "lfloor", "lceil", "|", "frac", "sqrt", "binom"})
 
 _LOOKAHEAD = 8  # the parser looks at most 3 tokens ahead, and stops at most 2 tokens past the end
 
@@ -542,13 +644,17 @@ class _Parser:
             self.index += 1
         elif kind == "word" and value in ("approximately", "approx", "about", "around", "roughly"):
             self.index += 1
-        nodes = [self.union()]
-        operators: list[str] = []
-        while self.tokens[self.index][0] == "rel":
-            operators.append(self.take()[1])
-            nodes.append(self.union())
-        node = nodes[0] if not operators else ("rel", tuple(nodes), tuple(operators))
-        return self.unit_phrase(node)
+        node = self.union()
+        if self.tokens[self.index][0] == "rel":
+            nodes, operators = [node], []
+            while self.tokens[self.index][0] == "rel":
+                operators.append(self.take()[1])
+                nodes.append(self.union())
+            node = ("rel", tuple(nodes), tuple(operators))
+        token = self.tokens[self.index]
+        if token[0] == "word" or token[1] == "/":  # what a unit phrase starts with
+            return self.unit_phrase(node)
+        return node
 
     def unit_phrase(self, node: Node) -> Node:
         words: list[str] = []
@@ -580,7 +686,10 @@ class _Parser:
         return ("unit", node, phrase)
 
     def union(self) -> Node:
-        parts = [self.additive()]
+        node = self.additive()
+        if self.tokens[self.index][0] not in ("cup", "setminus"):
+            return node
+        parts = [node]
         while self.tokens[self.index][0] == "cup":
             self.index += 1
             parts.append(self.additive())
@@ -591,7 +700,9 @@ class _Parser:
         return node
 
     def additive(self) -> Node:
-        self.enter()
+        self.depth += 1
+        if self.depth > MAX_DEPTH:
+            raise ParseError("the expression is nested too deeply")
         terms = [self.term()]
         while True:
             token = self.tokens[self.index]
@@ -605,23 +716,25 @@ class _Parser:
                 terms = [("pm", _sum(terms), right if token[1] == "+" else ("neg", right))]
             else:
                 break
-        self.leave()
-        return _sum(terms)
+        self.depth -= 1
+        return terms[0] if len(terms) == 1 and terms[0][0] != "add" else _sum(terms)
 
     def term(self) -> Node:
         node = self.unary()
-        mixed = self.mixed_number(node)
-        if mixed is not node:
-            node = mixed
-            while self.at("op", "%") or self.at("degree"):
-                node = ("pct", node) if self.take()[0] == "op" else ("deg", node)
+        if self.tokens[self.index][0] in ("cmd", "num"):  # a mixed number needs one of these next
+            mixed = self.mixed_number(node)
+            if mixed is not node:
+                node = mixed
+                while self.at("op", "%") or self.at("degree"):
+                    node = ("pct", node) if self.take()[0] == "op" else ("deg", node)
         while True:
             token = self.tokens[self.index]
-            if token[0] == "op" and token[1] in ("*", "/"):
+            kind = token[0]
+            if kind == "op" and token[1] in ("*", "/"):
                 self.index += 1
                 right = self.unary()
                 node = _product([node, right]) if token[1] == "*" else ("div", node, right)
-            elif self.starts_implicit(token):
+            elif kind in _IMPLICIT_KINDS or (token[1] in _IMPLICIT_VALUES and self.starts_implicit(token)):
                 node = _product([node, self.power()])
             else:
                 return node
@@ -662,7 +775,19 @@ class _Parser:
 
     def unary(self) -> Node:
         token = self.tokens[self.index]
-        if token[0] == "op" and token[1] in ("-", "+"):
+        kind = token[0]
+        if kind in _PLAIN_ATOM_KINDS:
+            follower = self.tokens[self.index + 1]
+            if follower[0] == "op":
+                plain = follower[1] not in _SUFFIX_OPERATORS
+            else:
+                plain = follower[0] not in _SUFFIX_KINDS
+            if plain:  # an atom nothing attaches to: what power() would return, read directly
+                self.index += 1
+                if kind == "num":
+                    return ("num", token[1][0], token[1][1])
+                return ("sym", token[1]) if kind == "id" else ("const", token[1])
+        if kind == "op" and token[1] in ("-", "+"):
             self.index += 1
             self.enter()
             operand = self.unary()
