@@ -75,3 +75,14 @@ def test_scanned_tokens(text, kinds):
     else:
         assert finished and [token[0] for token in tokens] == kinds
         assert tokens[0][2] and not tokens[1][2]  # the first token counts as spaced, "x" in "2x" does not
+
+
+@pytest.mark.parametrize("text, names", [
+    ("\\begin{pmatrix} x & y \\\\ z & 1 \\end{pmatrix}", {"x", "y", "z"}),  # the first column too
+    ("x^2 + y_1 \\sin(t)", {"x", "y_1", "t"}),
+    ("\\{x \\mid x > a\\}", {"x", "a"}),
+    ("x = 1 or y < 2", {"x", "y"}),
+    ("2 1/4 + \\pi e", set()),
+])
+def test_free_symbols(text, names):
+    assert mathparse.free_symbols(mathparse.parse_math(text)) == names

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from fractions import Fraction
+from functools import lru_cache
 from typing import Any
 
 from bootcamps.answers.intervals import (
@@ -31,8 +32,18 @@ def _endpoint(value: Any) -> Surd | str:
 
 def solution(data: dict[str, Any]) -> list[Interval]:
     """The stored solution set as canonical intervals."""
-    return [(_endpoint(low), low_closed, _endpoint(high), high_closed)
-            for low, low_closed, high, high_closed in data["solution"]]
+    return list(_solution(tuple((_frozen(low), low_closed, _frozen(high), high_closed)
+                                for low, low_closed, high, high_closed in data["solution"])))
+
+
+def _frozen(end: Any) -> Any:
+    return end if isinstance(end, str) else tuple(end)
+
+
+@lru_cache(maxsize=4096)
+def _solution(rows: tuple) -> tuple[Interval, ...]:
+    # reading Fractions from their text is slow, and a prompt's solution is read once per answer
+    return tuple((_endpoint(low), low_closed, _endpoint(high), high_closed) for low, low_closed, high, high_closed in rows)
 
 
 def _ends(intervals: list[Interval]) -> list[Surd | str]:

@@ -344,7 +344,10 @@ def parse_real_set(text: str, variable: str = "x") -> list[Interval] | None:
 
     if not isinstance(text, str) or len(text) > MAX_SET_CHARS:
         return None
-    text = _BARE_INF.sub(r"\\infty", _UNION_U.sub(r" \\cup ", text))
+    if "u" in text or "U" in text:
+        text = _UNION_U.sub(r" \\cup ", text)
+    if "nf" in text.lower():  # not "inf": under IGNORECASE the i also matches ı and İ
+        text = _BARE_INF.sub(r"\\infty", text)
     node = parse_math(text)
     if node is None:
         return None

@@ -538,6 +538,13 @@ def _sum(terms: list[Node]) -> Node:
     return flat[0] if len(flat) == 1 else ("add", tuple(flat))
 
 
+def _times(left: Node, right: Node) -> Node:
+    """``_product([left, right])``."""
+    if left[0] == "mul":
+        return ("mul", (*left[1], *right[1]) if right[0] == "mul" else (*left[1], right))
+    return ("mul", (left, *right[1]) if right[0] == "mul" else (left, right))
+
+
 def _product(factors: list[Node]) -> Node:
     flat: list[Node] = []
     for factor in factors:
@@ -644,12 +651,14 @@ class _Parser:
             self.index += 1
         elif kind == "word" and value in ("approximately", "approx", "about", "around", "roughly"):
             self.index += 1
-        node = self.union()
+        node = self.additive()
+        if self.tokens[self.index][0] in ("cup", "setminus"):
+            node = self.union(node)
         if self.tokens[self.index][0] == "rel":
             nodes, operators = [node], []
             while self.tokens[self.index][0] == "rel":
                 operators.append(self.take()[1])
-                nodes.append(self.union())
+                nodes.append(self.union(self.additive()))
             node = ("rel", tuple(nodes), tuple(operators))
         token = self.tokens[self.index]
         if token[0] == "word" or token[1] == "/":  # what a unit phrase starts with
@@ -685,8 +694,8 @@ class _Parser:
             return ("pct", node)
         return ("unit", node, phrase)
 
-    def union(self) -> Node:
-        node = self.additive()
+    def union(self, node: Node) -> Node:
+        """The union or difference that starts with ``node`` (already read)."""
         if self.tokens[self.index][0] not in ("cup", "setminus"):
             return node
         parts = [node]
@@ -733,9 +742,9 @@ class _Parser:
             if kind == "op" and token[1] in ("*", "/"):
                 self.index += 1
                 right = self.unary()
-                node = _product([node, right]) if token[1] == "*" else ("div", node, right)
+                node = _times(node, right) if token[1] == "*" else ("div", node, right)
             elif kind in _IMPLICIT_KINDS or (token[1] in _IMPLICIT_VALUES and self.starts_implicit(token)):
-                node = _product([node, self.power()])
+                node = _times(node, self.power())
             else:
                 return node
 
@@ -849,7 +858,7 @@ class _Parser:
     def group(self) -> Node:
         self.expect("op", "{")
         self.enter()
-        if self.at("op", "}"):
+        if self.tokens[self.index][:2] == ("op", "}"):
             raise ParseError("empty group")
         items, _ = self.sequence()
         self.expect("op", "}")
@@ -862,7 +871,7 @@ class _Parser:
         if kind == "num":
             number, dec, fraction_digits = value
             node: Node = ("num", number, dec)
-            if self.at("overline") and fraction_digits is not None:
+            if fraction_digits is not None and self.tokens[self.index][0] == "overline":
                 repeat = self.take()[1]
                 places = len(fraction_digits or "")
                 number += Fraction(int(repeat), 10 ** len(repeat) - 1) / 10 ** places
@@ -942,7 +951,7 @@ class _Parser:
         if name in ("log", "lg") and self.at("op", "_"):
             self.index += 1
             base = self.script()
-        if self.at("op", "^"):
+        if self.tokens[self.index][:2] == ("op", "^"):
             self.index += 1
             power = self.script()
         if name == "log" and base is None and self.at("op", "_"):
@@ -966,7 +975,8 @@ class _Parser:
         return node
 
     def function_argument(self) -> Node:
-        if self.at("op", "(") or self.at("op", "{") or self.at("op", "["):
+        token = self.tokens[self.index]
+        if token[0] == "op" and token[1] in ("(", "{", "["):
             return self.atom()
         first = self.unary()
         factors = [first]
@@ -999,7 +1009,8 @@ class _Parser:
 
     def bracket(self, opening: str) -> Node:
         self.enter()
-        if self.at("op", ")") or self.at("op", "]"):
+        token = self.tokens[self.index]
+        if token[0] == "op" and token[1] in (")", "]"):
             raise ParseError("empty brackets")
         items, _ = self.sequence()
         closing = self.take()
@@ -1096,20 +1107,22 @@ def free_symbols(node: Node) -> frozenset[str]:
     stack = [node]
     while stack:
         current = stack.pop()
-        if not isinstance(current, tuple) or not current:
-            continue
-        if current[0] == "sym":
+        head = current[0]
+        if head == "sym":
             found.add(current[1])
-            continue
-        if current[0] == "num":
-            continue
-        for child in current[1:]:
-            if isinstance(child, tuple):
-                if child and isinstance(child[0], str):
-                    stack.append(child)
-                else:
-                    stack.extend(grand for grand in child if isinstance(grand, tuple))
+        elif type(head) is not str:  # a matrix row: a tuple of nodes
+            stack.extend(current)
+        elif head not in _SYMBOL_FREE:
+            for child in current[1:]:
+                if type(child) is tuple and child:
+                    if type(child[0]) is str:
+                        stack.append(child)
+                    else:  # a tuple of nodes (or of matrix rows); relation operators are strings
+                        stack.extend(item for item in child if type(item) is tuple and item)
     return frozenset(found)
+
+
+_SYMBOL_FREE = frozenset({"num", "const", "reals"})
 
 
 def numeral_value(node: Node) -> Fraction | None:
