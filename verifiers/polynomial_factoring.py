@@ -31,9 +31,16 @@ def _trim(p: Poly) -> Poly:
 def _check(p: Poly) -> Poly:
     if len(p) - 1 > _MAX_DEGREE:
         raise NotPolynomial("degree too large")
-    if any(c.numerator.bit_length() > _MAX_BITS or c.denominator.bit_length() > _MAX_BITS for c in p):
+    try:
+        too_large = max(map(_bits, p)) > _MAX_BITS  # whole coefficients: the common case, in C
+    except TypeError:  # a Fraction among them
+        too_large = any(c.numerator.bit_length() > _MAX_BITS or c.denominator.bit_length() > _MAX_BITS for c in p)
+    if too_large:
         raise NotPolynomial("numbers too large")
     return p
+
+
+_bits = int.bit_length
 
 
 def _add(a: Poly, b: Poly) -> Poly:
@@ -83,8 +90,8 @@ def expand(node: tuple, variable: str) -> Poly:
     if kind == "neg":
         return [-c for c in expand(node[1], variable)]
     if kind == "mul":
-        product: Poly = [1]
-        for factor in node[1]:
+        product: Poly = _check(expand(node[1][0], variable))  # what multiplying [1] by it would check
+        for factor in node[1][1:]:
             product = _mul(product, expand(factor, variable))
         return product
     if kind == "div":
@@ -121,7 +128,7 @@ def factors(node: tuple, variable: str) -> tuple[Fraction, list[tuple[Poly, int]
         denominator = expand(node[2], variable)
         if len(denominator) != 1 or denominator[0] == 0:
             raise NotPolynomial("division by a polynomial")
-        return constant / denominator[0], found
+        return Fraction(constant) / denominator[0], found  # constant may be an int: int / int is a float
     poly = expand(node, variable)
     if len(poly) == 1:
         return poly[0], []

@@ -35,7 +35,8 @@ def test_stored_factorisation_is_sympys(level):
 
 def test_hand_written_instance():
     for answer in ["6(x - 1)(x + 1)(x^2 + 1)", "-6(1 - x)(x + 1)(x^2 + 1)", "(x^2+1)*(x+1)*(x-1)*2*3",
-                   r"6\left(x^{2}+1\right)\left(x+1\right)\left(x-1\right)", "-6(x+1)(x^2+1)(-x+1)"]:
+                   r"6\left(x^{2}+1\right)\left(x+1\right)\left(x-1\right)", "-6(x+1)(x^2+1)(-x+1)",
+                   "12(x - 1)(1/2)(x + 1)(x^2 + 1)", r"(x-1)\frac{6}{1}(x+1)(x^2+1)"]:  # a whole quotient once raised
         assert TASK.verify(HAND, answer).correct, answer
     cases = {
         "6(x^2 - 1)(x^2 + 1)": (Status.WRONG, "further"),
@@ -45,6 +46,7 @@ def test_hand_written_instance():
         "3(2x - 2)(x + 1)(x^2 + 1)": (Status.WRONG, "common"),
         "12(x - 1/2)(x + 1)(x^2 + 1)": (Status.WRONG, "product"),
         "6(x - 1)(x + 1)(x^2 - 1)": (Status.WRONG, "product"),
+        "6(x - 1)(1/2)(x + 1)(x^2 + 1)": (Status.WRONG, "product"),
         "6(x - 1)(x + 1)(x^2 + 1) = 0": (Status.UNPARSABLE, "expected"),
         "6(y - 1)(y + 1)(y^2 + 1)": (Status.UNPARSABLE, "variable"),
         "6(x - 1)(x + 1)(x^2 + 1)^{1/2}": (Status.UNPARSABLE, "exponent"),
