@@ -15,6 +15,7 @@ The mixin draws seeds and levels with Hypothesis (install ``bootcamps[test]``).
 from __future__ import annotations
 
 import copy
+import random
 import time
 from collections.abc import Iterable
 from typing import Any
@@ -62,7 +63,47 @@ def junk_answers() -> list[str]:
         # long runs of spaces under the usual length caps: a pattern that starts with \s* and is
         # searched at every position is quadratic there
         " " * 1990 + "1", "1" + " " * 1990 + "2", " " * 3990 + "x", "\t" * 9990 + "=",
+        # huge powers of numbers near 1 in size: each once took high-precision arithmetic ~25 ms
+        "x^31e400 + x^32e400 + x^33e400 + x^34e400 + x^35e400 + x^36e400",
     ]
+
+
+# pieces a mutant may gain: operators, brackets, numbers and forms that stress exact arithmetic
+_MUTANT_PIECES = (
+    "*sqrt(2)", "*i", "^2", "/0", "+0", "*0", "\\pm 1", "1e-400", "1e400", "0.5", "sqrt(-4)", "(", ")", "x", "=",
+    "^(1/2)", "^-1", " or ", ", ", "\\sqrt{3}", "\\frac{1}{0}", "i*i", "2^64", "99999999999999999999", "-", "--",
+    "(1/2)", "\\frac{1}{3}", "[", "]", "{", "}", "\n", ";", ":", "->", " ", "0", "-1", "1/0", "nan", "inf",
+    "\\infty", "\\cup", "|", "&", "\\\\", "C", "c", "e", "A", "Z", "10^10^10", "9!",
+)
+
+
+def mutants(answers: Iterable[str], seed: int = 0, per_answer: int = 2) -> list[str]:
+    """Small random edits of the given answers: digits changed, signs flipped, pieces inserted,
+    spans deleted, characters swapped. Near-valid text reaches a verifier's deeper paths, where
+    junk stops at the parser."""
+    rng = random.Random(seed)
+    return [_mutant(answer, rng) for answer in answers for _ in range(per_answer)]
+
+
+def _mutant(text: str, rng: random.Random) -> str:
+    for _ in range(rng.randint(1, 3)):
+        choice = rng.random()
+        digits = [index for index, char in enumerate(text) if char.isdigit()]
+        if choice < 0.25 and digits:
+            index = rng.choice(digits)
+            text = text[:index] + str(rng.randint(0, 9)) + text[index + 1:]
+        elif choice < 0.35:
+            text = text.replace("+", "-", 1) if rng.random() < 0.5 else text.replace("-", "+", 1)
+        elif choice < 0.7:
+            index = rng.randint(0, len(text))
+            text = text[:index] + rng.choice(_MUTANT_PIECES) + text[index:]
+        elif choice < 0.85 and len(text) > 2:
+            index = rng.randint(0, len(text) - 2)
+            text = text[:index] + text[index + rng.randint(1, 3):]
+        elif len(text) > 2:
+            first, second = sorted(rng.sample(range(len(text)), 2))
+            text = text[:first] + text[second] + text[first + 1:second] + text[first] + text[second + 1:]
+    return text
 
 
 class ConformanceFailure(AssertionError):
@@ -191,6 +232,23 @@ def check_totality(task: Task, instance: Instance, answers: Iterable[str] | None
             _fail(task, f"expected a verdict on {_short(answer)}, found an internal error: {verdict.reason}")
 
 
+def check_mutants(task: Task, instance: Instance, seed: int = 0) -> None:
+    """Edited right and nearly right answers get a Verdict within the time budget, never an error.
+
+    A mutant may still be right (an edit that keeps the meaning), so only totality is checked.
+    """
+    answers = [instance.reference, *task.equivalents(instance), *task.near_misses(instance)]
+    for answer in mutants(answers, seed):
+        verdict, elapsed = _timed_verify(task, instance.data, answer)
+        if elapsed > VERIFY_BUDGET_SECONDS:
+            _, elapsed = _timed_verify(task, instance.data, answer)
+        if elapsed > VERIFY_BUDGET_SECONDS:
+            _fail(task, f"expected verify() within {VERIFY_BUDGET_SECONDS * 1000:.0f} ms on {_short(answer)} "
+                        f"({len(answer)} chars), found {elapsed * 1000:.0f} ms")
+        if verdict.status is Status.ERROR:
+            _fail(task, f"expected a verdict on {_short(answer)}, found an internal error: {verdict.reason}")
+
+
 def check_no_mutation(task: Task, instance: Instance) -> None:
     """Verifying never changes the instance data."""
     before = copy.deepcopy(instance.data)
@@ -209,6 +267,7 @@ def check_instance(task: Task, seed: int, level: int) -> None:
     check_equivalents(task, instance)
     check_near_misses(task, instance)
     check_trivial_answers(task, instance)
+    check_mutants(task, instance, seed)
     check_no_mutation(task, instance)
 
 

@@ -16,6 +16,9 @@ _ITEM_SPLIT = re.compile(r"\s*[,;|/]\s*|\s+and\s+")
 _DECORATION = re.compile(r"[*_`\"']")
 _EMPHASIS = str.maketrans("", "", "*`")
 _FORMAT = "expected one line per house, e.g. House 1: red, Norwegian, water, ..."
+_PUZZLES_KEPT = 256
+
+Entry = tuple[int, str, int]  # (attribute index, value, variable a * houses + value index)
 
 
 @lru_cache(maxsize=4096)  # items repeat across answers (the values of a few attributes)
@@ -26,13 +29,8 @@ def _fold(text: str) -> str:
     return " ".join(text.split()).strip(" .")
 
 
-def _vocabulary(data: dict[str, Any]) -> dict[str, tuple[int, str]]:
-    """Folded value name -> (attribute index, value)."""
-    return {value.casefold(): (a, value) for a, attribute in enumerate(data["attributes"]) for value in attribute["values"]}
-
-
-def _value(item: str, vocabulary: dict[str, tuple[int, str]], names: dict[str, int]) -> tuple[int, str] | None | str:
-    """(attribute, value) of an item such as ``red``, ``colour: red``, ``the red house``; a str names the problem."""
+def _value(item: str, vocabulary: dict[str, Entry], names: dict[str, int]) -> Entry | str:
+    """The entry of an item such as ``red``, ``colour: red``, ``the red house``; a str names the problem."""
     folded = _fold(item)
     if ":" in folded or "=" in folded:
         label, _, folded = re.split(r"([:=])", folded, maxsplit=1)
@@ -50,11 +48,93 @@ def _value(item: str, vocabulary: dict[str, tuple[int, str]], names: dict[str, i
     return f"unknown value {item.strip()!r}"
 
 
+class _Puzzle:
+    """What verification reads from one instance's data, prepared once and reused across answers."""
+
+    __slots__ = ("houses", "attributes", "clues", "solution", "reference", "names", "vocabulary", "labels",
+                 "direct", "where")
+
+    def __init__(self, data: dict[str, Any]) -> None:
+        houses, attributes = data["houses"], data["attributes"]
+        # copies, so that a later change to data is noticed (see describes)
+        self.houses = houses
+        self.attributes = [dict(attribute, values=list(attribute["values"])) for attribute in attributes]
+        self.clues = [list(clue) for clue in data["clues"]]
+        self.solution = [list(row) for row in data["solution"]]
+        self.reference = "\n".join(_lines(self.solution))
+        self.names = [attribute["name"] for attribute in attributes]
+        # folded value name -> entry (the last attribute wins a clash, as a dict comprehension does)
+        self.vocabulary = {value.casefold(): (a, value, a * houses + attribute["values"].index(value))
+                           for a, attribute in enumerate(attributes) for value in attribute["values"]}
+        labels = {_fold(name): a for a, name in enumerate(self.names)}
+        labels.update({"color": labels.get("colour", -1)} if "colour" in labels else {})
+        self.labels = labels
+        self.direct = self._direct()
+        self.where = self._solution_where()
+
+    def describes(self, data: dict[str, Any]) -> bool:
+        """Is data still what this was prepared from (the fields verification reads)?"""
+        return (data["houses"] == self.houses and data["solution"] == self.solution
+                and data["attributes"] == self.attributes and data["clues"] == self.clues)
+
+    def _direct(self) -> dict[str, Entry]:
+        """Items as commonly written (``red``, ``Red``, ``RED``, ``colour: red``) -> what _value makes of them."""
+        direct = {}
+        for a, value, _ in self.vocabulary.values():
+            for form in {value, value.casefold(), value.upper(), value.capitalize(), f"{self.names[a]}: {value}"}:
+                # a form that _ITEM_SPLIT cannot cut, even with spaces beside it, and has none to strip (see _parse)
+                if form and form == form.strip() and _ITEM_SPLIT.search(f" {form} ") is None:
+                    found = _value(form, self.vocabulary, self.labels)
+                    if isinstance(found, tuple):
+                        direct[form] = found
+        return direct
+
+    def _solution_where(self) -> list[int] | None:
+        """The house of every variable in the solution, or None when the data is not a regular puzzle.
+
+        Regular: every attribute has one value per house, no two values fold alike, the solution
+        uses every value once and the clues name variables that exist. Then a table is the
+        solution exactly when its house of every variable is, and the checks run on variables.
+        """
+        houses, attributes, solution = self.houses, self.attributes, self.solution
+        variables = houses * len(attributes) if isinstance(houses, int) and houses > 0 else 0
+        if (not variables or len(self.vocabulary) != variables or len(solution) != houses
+                or any(len(attribute["values"]) != houses for attribute in attributes)
+                or not all(len(clue) == 4 and type(clue[1]) is int and type(clue[2]) is int
+                           and 0 <= clue[1] < variables and clue[2] < variables for clue in self.clues)):
+            return None
+        where = [-1] * variables
+        for house, row in enumerate(solution):
+            if len(row) != len(attributes):
+                return None
+            for a, value in enumerate(row):
+                if value not in attributes[a]["values"]:
+                    return None
+                where[a * houses + attributes[a]["values"].index(value)] = house
+        return where if -1 not in where and _broken_clue(self.clues, where) is None else None
+
+
+_PUZZLES: dict[int, _Puzzle] = {}
+
+
+def _puzzle(data: dict[str, Any]) -> _Puzzle:
+    """The prepared puzzle of data; kept for the last few data seen (a prompt is scored many times)."""
+    puzzle = _PUZZLES.get(id(data))
+    if puzzle is None or not puzzle.describes(data):
+        puzzle = _Puzzle(data)
+        if len(_PUZZLES) >= _PUZZLES_KEPT:
+            _PUZZLES.pop(next(iter(_PUZZLES), None), None)
+        _PUZZLES[id(data)] = puzzle
+    return puzzle
+
+
 def _table_rows(text: str) -> list[tuple[int, str]] | str:
     rows = []
+    if "*" in text or "`" in text:
+        text = text.translate(_EMPHASIS)
     for line in text.splitlines():
-        stripped = line.translate(_EMPHASIS).strip()
-        if not stripped or set(stripped) <= set("|-:+= "):
+        stripped = line.strip()
+        if not stripped.strip("|-:+= "):
             continue
         match = _HOUSE_LINE.match(stripped)
         if match is None:
@@ -65,76 +145,120 @@ def _table_rows(text: str) -> list[tuple[int, str]] | str:
     return rows
 
 
-def parse_table(data: dict[str, Any], answer: str) -> list[list[str]] | str:
-    """The answer as rows of values in attribute order, or a reason why it cannot be read."""
-    houses, attributes = data["houses"], data["attributes"]
+def _parse(puzzle: _Puzzle, answer: str) -> list[list[Entry]] | str:
+    """The answer as rows of entries in attribute order, or a reason why it cannot be read."""
     rows = _table_rows(answer)
     if isinstance(rows, str):
         return rows
     if not rows:
         return _FORMAT
-    vocabulary = _vocabulary(data)
-    names = {_fold(attribute["name"]): a for a, attribute in enumerate(attributes)}
-    names.update({"color": names.get("colour", -1)} if "colour" in names else {})
-    table: list[list[str] | None] = [None] * houses
+    houses, names, direct = puzzle.houses, puzzle.names, puzzle.direct
+    table: list[list[Entry] | None] = [None] * houses
     for house, rest in rows:
         if not 1 <= house <= houses:
             return f"there is no house {house}; the houses are 1 to {houses}"
         if table[house - 1] is not None:
             return f"house {house} is given more than once"
-        items = [item for item in _ITEM_SPLIT.split(rest.strip().strip("|").strip()) if item.strip()]
-        cells: list[str | None] = [None] * len(attributes)
-        for item in items:
-            found = _value(item, vocabulary, names)
-            if isinstance(found, str):
-                return found
-            attribute, value = found
-            if cells[attribute] is not None:
-                return f"house {house} has two values of {attributes[attribute]['name']}"
-            cells[attribute] = value
-        missing = [attributes[a]["name"] for a, cell in enumerate(cells) if cell is None]
-        if missing:
-            return f"house {house} has no {missing[0]}"
+        rest = rest.strip().strip("|").strip()
+        # items joined by ", " or " | " that are all direct forms split the same way as with _ITEM_SPLIT
+        cells: list[Entry | None] | str = [None] * len(names)
+        for item in rest.split(", " if ", " in rest else " | "):
+            found = direct.get(item)
+            if found is None or cells[found[0]] is not None:
+                cells = _cells(puzzle, house, rest)
+                if isinstance(cells, str):
+                    return cells
+                break
+            cells[found[0]] = found
+        if None in cells:
+            return f"house {house} has no {names[cells.index(None)]}"
         table[house - 1] = cells  # type: ignore[assignment]
-    absent = [h for h, row in enumerate(table, start=1) if row is None]
-    if absent:
-        return f"house {absent[0]} is missing"
+    if None in table:
+        return f"house {table.index(None) + 1} is missing"
     return table  # type: ignore[return-value]
 
 
-def _broken_clue(data: dict[str, Any], table: list[list[str]]) -> int | None:
-    """The number of the first clue the table breaks, or None."""
+def _cells(puzzle: _Puzzle, house: int, items: str) -> list[Entry | None] | str:
+    """The entries of one house's items by attribute, or a reason why they cannot be read."""
+    cells: list[Entry | None] = [None] * len(puzzle.names)
+    for item in _ITEM_SPLIT.split(items):
+        if not item.strip():
+            continue
+        found = _value(item, puzzle.vocabulary, puzzle.labels)
+        if isinstance(found, str):
+            return found
+        if cells[found[0]] is not None:
+            return f"house {house} has two values of {puzzle.names[found[0]]}"
+        cells[found[0]] = found
+    return cells
+
+
+def parse_table(data: dict[str, Any], answer: str) -> list[list[str]] | str:
+    """The answer as rows of values in attribute order, or a reason why it cannot be read."""
+    table = _parse(_puzzle(data), answer)
+    return table if isinstance(table, str) else [[entry[1] for entry in row] for row in table]
+
+
+def _broken_clue(clues: list[list[Any]], where: Any) -> int | None:
+    """The number of the first clue broken when variable v is in house where[v], or None."""
     from bootcamps.generators.zebra_puzzle import holds
 
-    houses, attributes = data["houses"], data["attributes"]
-    where = {}
-    for house, row in enumerate(table):
-        for a, value in enumerate(row):
-            where[a * houses + attributes[a]["values"].index(value)] = house
-    for number, (kind, x, y, house) in enumerate(data["clues"], start=1):
+    for number, (kind, x, y, house) in enumerate(clues, start=1):
         if not holds(kind, where[x], where[y] if y >= 0 else -1, house):
             return number
     return None
 
 
-def verify(data: dict[str, Any], answer: str) -> Verdict:
-    if len(answer) > _MAX_CHARS_PER_HOUSE * data["houses"] + 200:
-        return Verdict.unparsable("the answer is too long; " + _FORMAT)
-    if answer.strip() == "\n".join(_lines(data["solution"])):  # the canonical form, accepted at once
+def _check_regular(puzzle: _Puzzle, table: list[list[Entry]]) -> Verdict:
+    """The verdict on a complete table of a regular puzzle, computed on variables."""
+    where = [-1] * len(puzzle.where)  # type: ignore[arg-type]
+    repeated = len(puzzle.names)
+    for house, row in enumerate(table):
+        for a, _, variable in row:
+            if where[variable] >= 0 and a < repeated:
+                repeated = a
+            where[variable] = house
+    if repeated < len(puzzle.names):
+        return Verdict.wrong(f"a value of {puzzle.names[repeated]} is used in two houses")
+    if where == puzzle.where:
         return Verdict.right()
-    table = parse_table(data, answer)
-    if isinstance(table, str):
-        return Verdict.unparsable(table)
-    for a, attribute in enumerate(data["attributes"]):
+    broken = _broken_clue(puzzle.clues, where)
+    if broken is not None:
+        return Verdict.wrong(f"clue {broken} is not satisfied")
+    return Verdict.wrong("the table keeps every clue but is not the solution")  # uniqueness was proved
+
+
+def _check_any(puzzle: _Puzzle, table: list[list[str]]) -> Verdict:
+    """The verdict on a complete table of any data, computed on value names."""
+    houses, attributes = puzzle.houses, puzzle.attributes
+    for a, attribute in enumerate(attributes):
         used = [row[a] for row in table]
         if len(set(used)) != len(used):
             return Verdict.wrong(f"a value of {attribute['name']} is used in two houses")
-    broken = _broken_clue(data, table)
+    where = {}
+    for house, row in enumerate(table):
+        for a, value in enumerate(row):
+            where[a * houses + attributes[a]["values"].index(value)] = house
+    broken = _broken_clue(puzzle.clues, where)
     if broken is not None:
         return Verdict.wrong(f"clue {broken} is not satisfied")
-    if table != data["solution"]:  # cannot happen: uniqueness was proved at generation
+    if table != puzzle.solution:  # cannot happen: uniqueness was proved at generation
         return Verdict.wrong("the table keeps every clue but is not the solution")
     return Verdict.right()
+
+
+def verify(data: dict[str, Any], answer: str) -> Verdict:
+    if len(answer) > _MAX_CHARS_PER_HOUSE * data["houses"] + 200:
+        return Verdict.unparsable("the answer is too long; " + _FORMAT)
+    puzzle = _puzzle(data)
+    if answer.strip() == puzzle.reference:  # the canonical form, accepted at once
+        return Verdict.right()
+    table = _parse(puzzle, answer)
+    if isinstance(table, str):
+        return Verdict.unparsable(table)
+    if puzzle.where is not None:
+        return _check_regular(puzzle, table)
+    return _check_any(puzzle, [[entry[1] for entry in row] for row in table])
 
 
 def _lines(table: list[list[str]]) -> list[str]:

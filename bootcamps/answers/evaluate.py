@@ -128,6 +128,8 @@ def exact(node: Node, env: dict[str, Fraction], budget: Budget) -> Fraction:
         value = env.get(node[1])
         if value is None:
             raise NotExact(f"unbound symbol {node[1]}")
+        if isinstance(value, float):  # a constant bound to a float (antiderivative's C) is not exact
+            raise NotExact(f"{node[1]} has no exact value")
         return value
     if kind == "add":
         total = Fraction(0)
@@ -340,7 +342,9 @@ def _power(ctx: MPContext, node: Node, env: dict, budget: Budget):
         if ctx.re(exponent) > 0:
             return ctx.mpf(0)
         raise Undefined("zero to a non-positive power")
-    if abs(_magnitude(ctx, base)) * abs(exponent) > MAX_MAGNITUDE_BITS:
+    # a base near 1 in size has magnitude 0, but 0.76^(3.1e401) still takes mpmath ~25 ms; only
+    # +-1 keeps its size under any power
+    if max(abs(_magnitude(ctx, base)), 1) * abs(exponent) > MAX_MAGNITUDE_BITS and base not in (1, -1):
         raise Undefined("power overflow")
     if rational is not None and _is_real(ctx, base):
         if rational.denominator == 1:

@@ -37,7 +37,9 @@ def test_hand_written_instances():
     cases = {"x sin x - cos x": Status.WRONG, "x cos x": Status.WRONG, "-x sin x - cos x": Status.WRONG,
              "x sin x + cos x + D": Status.UNPARSABLE, "x sin x + cos x + Cx": Status.WRONG,
              "x sin x + cos x + C x": Status.WRONG, "\\int x \\cos x dx": Status.UNPARSABLE,
-             "floor(x) + x sin x + cos x": Status.UNPARSABLE, "x^2/2 sin x": Status.WRONG}
+             "floor(x) + x sin x + cos x": Status.UNPARSABLE, "x^2/2 sin x": Status.WRONG,
+             # the constant anywhere but added: wrong, and no longer a crash of the exact check
+             "C x sin x + cos x": Status.WRONG, "x sin x + cos x^C": Status.WRONG, "x sin(Cx) + cos x": Status.WRONG}
     for answer, status in cases.items():
         verdict = TASK.verify(HAND, answer)
         assert verdict.status is status, (answer, verdict)
