@@ -38,11 +38,14 @@ def test_hand_written_instances():
              "x sin x + cos x + D": Status.UNPARSABLE, "x sin x + cos x + Cx": Status.WRONG,
              "x sin x + cos x + C x": Status.WRONG, "\\int x \\cos x dx": Status.UNPARSABLE,
              "floor(x) + x sin x + cos x": Status.UNPARSABLE, "x^2/2 sin x": Status.WRONG,
-             # the constant anywhere but added: wrong, and no longer a crash of the exact check
              "C x sin x + cos x": Status.WRONG, "x sin x + cos x^C": Status.WRONG, "x sin(Cx) + cos x": Status.WRONG}
     for answer, status in cases.items():
         verdict = TASK.verify(HAND, answer)
         assert verdict.status is status, (answer, verdict)
+    # the constant anywhere but added, where the exact check runs (a polynomial): wrong, not a crash
+    polynomial = {"integrand": "4*x^3 - 3*x^2", "antiderivative": "x^4 - x^3"}
+    for answer in ["C*x^4 - x^3 + 2", "x^4 - x^3c", "x^4 - x^C"]:
+        assert TASK.verify(polynomial, answer).status is Status.WRONG, answer
 
 
 def test_levels_change_the_instances():
