@@ -66,6 +66,8 @@ class Verdict:
 
     @classmethod
     def right(cls, reason: str = "correct") -> Verdict:
+        if reason == "correct" and cls is Verdict:
+            return _RIGHT  # verdicts are immutable: the most common one is built once
         return cls(True, 1.0, reason, Status.CORRECT)
 
     @classmethod
@@ -96,6 +98,8 @@ class Verdict:
     def to_dict(self) -> dict[str, Any]:
         return {"correct": self.correct, "score": self.score, "reason": self.reason, "status": self.status.value}
 
+
+_RIGHT = Verdict(True, 1.0, "correct", Status.CORRECT)
 
 _INSTANCE_FIELDS = {"task": str, "seed": int, "level": int, "params": dict, "prompt": str,
                     "data": dict, "reference": str, "id": str}

@@ -188,13 +188,18 @@ def _term(node: tuple) -> tuple[int, int, int, int] | None:
     if kind == "mul":
         top, bottom, s, m = 1, 1, 0, 1
         for factor in node[1]:
-            part = _term(factor)
+            part = _I if factor == _I_NODE else _term(factor)
             if part is None:
                 return None
-            g = gcd(m, part[3])
-            top, bottom, s, m = top * part[0] * g, bottom * part[1], s + part[2], m * part[3] // (g * g)
-            if s == 2:
-                s, top = 0, -top
+            if part[3] == 1:
+                top, bottom = top * part[0], bottom * part[1]
+            else:
+                g = gcd(m, part[3])
+                top, bottom, m = top * part[0] * g, bottom * part[1], m * part[3] // (g * g)
+            if part[2]:
+                s += 1
+                if s == 2:
+                    s, top = 0, -top
         return _sized(top, bottom, s, m)
     if kind == "div":
         upper, lower = _term(node[1]), _term(node[2])
@@ -216,8 +221,12 @@ def _term(node: tuple) -> tuple[int, int, int, int] | None:
     return None
 
 
+_I_NODE = ("const", "i")
+_I = (1, 1, 1, 1)
+
+
 def _sized(top: int, bottom: int, s: int, m: int) -> tuple[int, int, int, int] | None:
-    if abs(top).bit_length() > _TERM_BITS or bottom.bit_length() > _TERM_BITS:
+    if top.bit_length() > _TERM_BITS or bottom.bit_length() > _TERM_BITS:
         return None
     return top, bottom, s, m
 

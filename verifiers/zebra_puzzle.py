@@ -12,7 +12,9 @@ from bootcamps.types import Verdict
 _MAX_CHARS_PER_HOUSE = 400
 _HOUSE_LINE = re.compile(r"^[\s*#>\-|]*(?:house\s*(?:no\.?|number|#)?\s*)?(\d{1,2})\s*(?:[:|)\].=-]|\s-\s)\s*(.*)$",
                          re.IGNORECASE)
-_ITEM_SPLIT = re.compile(r"\s*[,;|/]\s*|\s+and\s+")
+# the splits of \s*[,;|/]\s*|\s+and\s+; a match may not start inside a run of spaces (the run's
+# start would match first), so a long run costs linear time, not quadratic
+_ITEM_SPLIT = re.compile(r"(?:(?<!\s)|(?!\s))(?:\s*[,;|/]\s*|\s+and\s+)")
 _DECORATION = re.compile(r"[*_`\"']")
 _EMPHASIS = str.maketrans("", "", "*`")
 _FORMAT = "expected one line per house, e.g. House 1: red, Norwegian, water, ..."

@@ -573,6 +573,16 @@ _SUFFIX_KINDS = frozenset({"degree", "dots", "overline"})
 _IMPLICIT_KINDS = frozenset({"id", "const", "func"})
 _IMPLICIT_VALUES = frozenset({"(", "{", "lfloor", "lceil", "|", "frac", "sqrt", "binom"})
 
+_CLOSER = {"(": ")", "[": "]"}
+
+
+def _plain_atom(token: Token) -> Node:
+    kind = token[0]
+    if kind == "num":
+        return ("num", token[1][0], token[1][1])
+    return ("sym", token[1]) if kind == "id" else ("const", token[1])
+
+
 _LOOKAHEAD = 8  # the parser looks at most 3 tokens ahead, and stops at most 2 tokens past the end
 
 
@@ -793,9 +803,7 @@ class _Parser:
                 plain = follower[0] not in _SUFFIX_KINDS
             if plain:  # an atom nothing attaches to: what power() would return, read directly
                 self.index += 1
-                if kind == "num":
-                    return ("num", token[1][0], token[1][1])
-                return ("sym", token[1]) if kind == "id" else ("const", token[1])
+                return _plain_atom(token)
         if kind == "op" and token[1] in ("-", "+"):
             self.index += 1
             self.enter()
@@ -1008,6 +1016,11 @@ class _Parser:
         return self.atom()
 
     def bracket(self, opening: str) -> Node:
+        inner, closing = self.tokens[self.index], self.tokens[self.index + 1]
+        if (inner[0] in _PLAIN_ATOM_KINDS and closing[0] == "op" and closing[1] == _CLOSER[opening]
+                and self.depth + 2 <= MAX_DEPTH):  # "(95)": what the whole descent below would return
+            self.index += 2
+            return _plain_atom(inner)
         self.enter()
         token = self.tokens[self.index]
         if token[0] == "op" and token[1] in (")", "]"):
