@@ -27,6 +27,7 @@ import multiprocessing
 import os
 import threading
 import time
+import warnings
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -227,6 +228,11 @@ class ScoringPool:
     """Persistent worker processes that score batches with a per-item time budget.
 
     Use it as a context manager, or let ``score_batch`` keep a shared one per worker count.
+    Workers are forked by default, so a trainer script needs no ``__main__`` guard. Forking a
+    process that runs other threads (Ray, gRPC, some data loaders) can leave a worker waiting
+    forever on a lock one of them held; the pool warns when it sees other Python threads (BLAS
+    pools, which register fork handlers, are not counted). There, pass
+    ``start_method="forkserver"`` (the script then needs ``if __name__ == "__main__":``).
     """
 
     def __init__(self, workers: int | None = None, start_method: str | None = None) -> None:
@@ -234,6 +240,11 @@ class ScoringPool:
         if not isinstance(workers, int) or isinstance(workers, bool) or workers < 1:
             raise InvalidParameterError(f"workers expected an int >= 1, found {describe(workers)}")
         method = start_method or ("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
+        if start_method is None and method == "fork" and (threads := threading.active_count()) > 1:
+            warnings.warn(f"forking {workers} scoring worker(s) from a process running {threads} threads: a worker "
+                          "can hang on a lock another thread held at the fork; pass "
+                          "start_method='forkserver' (and guard the script with if __name__ == '__main__':)",
+                          RuntimeWarning, stacklevel=2)
         self._context = multiprocessing.get_context(method)
         self._workers = [_Worker(self._context) for _ in range(workers)]
         self._lock = threading.Lock()

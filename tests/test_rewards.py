@@ -155,3 +155,23 @@ def test_an_unsendable_row_is_an_error_and_the_pool_keeps_working(instances):
         results = pool.score([row, nested, row], [good(instances[0])] * 3)
         assert results[1].verdict.status is bootcamps.Status.ERROR
         assert pool.score([row], [good(instances[0])])[0].reward == 1.0
+
+
+def test_forking_beside_other_threads_warns_and_forkserver_does_not(instances):
+    import threading
+    import warnings
+
+    rows = [rewards.to_row(instance) for instance in instances[:3]]
+    release = threading.Event()
+    thread = threading.Thread(target=release.wait)
+    thread.start()
+    try:
+        with pytest.warns(RuntimeWarning, match="forkserver"):
+            ScoringPool(workers=1).close()
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")
+            with ScoringPool(workers=1, start_method="forkserver") as pool:
+                assert [item.reward for item in pool.score(rows, [good(i) for i in instances[:3]])] == [1.0] * 3
+    finally:
+        release.set()
+        thread.join()

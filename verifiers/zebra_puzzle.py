@@ -131,6 +131,7 @@ def _puzzle(data: dict[str, Any]) -> _Puzzle:
 
 
 def _table_rows(text: str) -> list[tuple[int, str]] | str:
+    """(house number, rest of the line) of every house line, or a reason why a line cannot be read."""
     rows = []
     if "*" in text or "`" in text:
         text = text.translate(_EMPHASIS)
@@ -154,7 +155,7 @@ def _parse(puzzle: _Puzzle, answer: str) -> list[list[Entry]] | str:
         return rows
     if not rows:
         return _FORMAT
-    houses, names, direct = puzzle.houses, puzzle.names, puzzle.direct
+    houses, names = puzzle.houses, puzzle.names
     table: list[list[Entry] | None] = [None] * houses
     for house, rest in rows:
         if not 1 <= house <= houses:
@@ -162,22 +163,32 @@ def _parse(puzzle: _Puzzle, answer: str) -> list[list[Entry]] | str:
         if table[house - 1] is not None:
             return f"house {house} is given more than once"
         rest = rest.strip().strip("|").strip()
-        # items joined by ", " or " | " that are all direct forms split the same way as with _ITEM_SPLIT
-        cells: list[Entry | None] | str = [None] * len(names)
-        for item in rest.split(", " if ", " in rest else " | "):
-            found = direct.get(item)
-            if found is None or cells[found[0]] is not None:
-                cells = _cells(puzzle, house, rest)
-                if isinstance(cells, str):
-                    return cells
-                break
-            cells[found[0]] = found
+        cells = _direct_cells(puzzle, rest)
+        if cells is None:
+            cells = _cells(puzzle, house, rest)
+            if isinstance(cells, str):
+                return cells
         if None in cells:
             return f"house {house} has no {names[cells.index(None)]}"
         table[house - 1] = cells  # type: ignore[assignment]
     if None in table:
         return f"house {table.index(None) + 1} is missing"
     return table  # type: ignore[return-value]
+
+
+def _direct_cells(puzzle: _Puzzle, items: str) -> list[Entry | None] | None:
+    """The entries of items joined by ", " or " | " by attribute when all are distinct direct forms, else None.
+
+    A direct form has no separator and no space at either end, so _ITEM_SPLIT cuts exactly there too.
+    """
+    cells: list[Entry | None] = [None] * len(puzzle.names)
+    direct = puzzle.direct
+    for item in items.split(", " if ", " in items else " | "):
+        found = direct.get(item)
+        if found is None or cells[found[0]] is not None:
+            return None
+        cells[found[0]] = found
+    return cells
 
 
 def _cells(puzzle: _Puzzle, house: int, items: str) -> list[Entry | None] | str:
@@ -201,7 +212,7 @@ def parse_table(data: dict[str, Any], answer: str) -> list[list[str]] | str:
     return table if isinstance(table, str) else [[entry[1] for entry in row] for row in table]
 
 
-def _broken_clue(clues: list[list[Any]], where: Any) -> int | None:
+def _broken_clue(clues: list[list[Any]], where: list[int] | dict[int, int]) -> int | None:
     """The number of the first clue broken when variable v is in house where[v], or None."""
     from bootcamps.generators.zebra_puzzle import holds
 
