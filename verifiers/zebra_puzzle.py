@@ -23,21 +23,28 @@ _PUZZLES_KEPT = 256
 Entry = tuple[int, str, int]  # (attribute index, value, variable a * houses + value index)
 
 
-@lru_cache(maxsize=4096)  # items repeat across answers (the values of a few attributes)
 def _fold(text: str) -> str:
+    """The text NFKC-normalised and casefolded, without quotes or emphasis, spaces collapsed, no end dots."""
     if not text.isascii():
         text = unicodedata.normalize("NFKC", text)
     text = _DECORATION.sub("", text.casefold())
     return " ".join(text.split()).strip(" .")
 
 
-def _value(item: str, vocabulary: dict[str, Entry], names: dict[str, int]) -> Entry | str:
-    """The entry of an item such as ``red``, ``colour: red``, ``the red house``; a str names the problem."""
+@lru_cache(maxsize=4096)  # items repeat across answers (the values of a few attributes)
+def _shape(item: str) -> tuple[str | None, str]:
+    """(label or None, folded value) of an item: ``Colour: Red`` -> ("colour", "red"), ``Red`` -> (None, "red")."""
     folded = _fold(item)
     if ":" in folded or "=" in folded:
         label, _, folded = re.split(r"([:=])", folded, maxsplit=1)
-        label = label.strip()
-        folded = folded.strip()
+        return label.strip(), folded.strip()
+    return None, folded
+
+
+def _value(item: str, vocabulary: dict[str, Entry], names: dict[str, int]) -> Entry | str:
+    """The entry of an item such as ``red``, ``colour: red``, ``the red house``; a str names the problem."""
+    label, folded = _shape(item)
+    if label is not None:
         found = vocabulary.get(folded)
         if found is not None and label in names and names[label] != found[0]:
             return f"{item.strip()!r} gives a value to the wrong attribute"
@@ -48,6 +55,13 @@ def _value(item: str, vocabulary: dict[str, Entry], names: dict[str, int]) -> En
     if len(words) == 1:
         return words[0]
     return f"unknown value {item.strip()!r}"
+
+
+@lru_cache(maxsize=1024)  # the values and names come from a small pool
+def _forms(value: str, name: str) -> tuple[str, ...]:
+    """Common ways to write a value that _ITEM_SPLIT cannot cut, even beside spaces, and that have no spaces to strip."""
+    forms = dict.fromkeys((value, value.casefold(), value.upper(), value.capitalize(), f"{name}: {value}"))
+    return tuple(form for form in forms if form and form == form.strip() and _ITEM_SPLIT.search(f" {form} ") is None)
 
 
 class _Puzzle:
@@ -83,12 +97,10 @@ class _Puzzle:
         """Items as commonly written (``red``, ``Red``, ``RED``, ``colour: red``) -> what _value makes of them."""
         direct = {}
         for a, value, _ in self.vocabulary.values():
-            for form in {value, value.casefold(), value.upper(), value.capitalize(), f"{self.names[a]}: {value}"}:
-                # a form that _ITEM_SPLIT cannot cut, even with spaces beside it, and has none to strip (see _parse)
-                if form and form == form.strip() and _ITEM_SPLIT.search(f" {form} ") is None:
-                    found = _value(form, self.vocabulary, self.labels)
-                    if isinstance(found, tuple):
-                        direct[form] = found
+            for form in _forms(value, self.names[a]):
+                found = _value(form, self.vocabulary, self.labels)
+                if isinstance(found, tuple):
+                    direct[form] = found
         return direct
 
     def _solution_where(self) -> list[int] | None:

@@ -87,6 +87,9 @@ def _real_power(exponent: Fraction) -> Callable[[float], float]:
     return odd_root
 
 
+_CONSTANT_KINDS = frozenset({"num", "mixed", "const"})
+
+
 class _Closures:
     def __init__(self, variable: str, constants: dict[str, float]) -> None:
         self.variable, self.constants = variable, constants
@@ -108,6 +111,9 @@ class _Closures:
             inner = self.closure(node[1])
             return lambda v: -inner(v)
         if kind == "mul":
+            if len(node[1]) == 2 and node[1][0][0] in _CONSTANT_KINDS:  # 3*sin(x): one multiplication
+                scale, inner = self.constant(node[1][0]), self.closure(node[1][1])
+                return lambda v: scale * inner(v)
             parts = [self.closure(child) for child in node[1]]
             if len(parts) == 2:
                 first, second = parts
@@ -224,6 +230,8 @@ class _SlopeClosures(_Closures):
             inner = self.closure(node[1])
             return lambda v: _negate(inner(v))
         if kind == "mul":
+            if len(node[1]) == 2 and node[1][0][0] in _CONSTANT_KINDS:  # the same values as _multiply_two's
+                return _scaled(self.constant(node[1][0]), self.closure(node[1][1]))
             parts = [self.closure(child) for child in node[1]]
             if len(parts) == 2:
                 return _multiply_two(*parts)
@@ -284,6 +292,14 @@ def _add_two(first: SlopeFunction, second: SlopeFunction) -> SlopeFunction:
         return a + b, da + db
 
     return add
+
+
+def _scaled(scale: float, inner: SlopeFunction) -> SlopeFunction:
+    def scaled(v: float) -> Pair:
+        u, du = inner(v)
+        return scale * u, scale * du
+
+    return scaled
 
 
 def _multiply_two(first: SlopeFunction, second: SlopeFunction) -> SlopeFunction:

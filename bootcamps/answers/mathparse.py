@@ -1117,25 +1117,40 @@ def parse_math(text: str) -> Node | None:
 def free_symbols(node: Node) -> frozenset[str]:
     """Names of the variables in a tree."""
     found: set[str] = set()
-    stack = [node]
-    while stack:
-        current = stack.pop()
-        head = current[0]
-        if head == "sym":
-            found.add(current[1])
-        elif type(head) is not str:  # a matrix row: a tuple of nodes
-            stack.extend(current)
-        elif head not in _SYMBOL_FREE:
-            for child in current[1:]:
-                if type(child) is tuple and child:
-                    if type(child[0]) is str:
-                        stack.append(child)
-                    else:  # a tuple of nodes (or of matrix rows); relation operators are strings
-                        stack.extend(item for item in child if type(item) is tuple and item)
+    _collect_symbols(node, found)
     return frozenset(found)
 
 
 _SYMBOL_FREE = frozenset({"num", "const", "reals"})
+
+
+def _collect_symbols(node: Node, found: set[str]) -> None:
+    # recursion is as deep as the tree, which the parser bounds (MAX_DEPTH)
+    head = node[0]
+    if head == "sym":
+        found.add(node[1])
+    elif head in ("add", "mul"):
+        for child in node[1]:
+            _collect_symbols(child, found)
+    elif head in ("pow", "div"):
+        _collect_symbols(node[1], found)
+        _collect_symbols(node[2], found)
+    elif head == "neg":
+        _collect_symbols(node[1], found)
+    elif head in _SYMBOL_FREE:
+        return
+    elif type(head) is not str:  # a matrix row: a tuple of nodes
+        for child in node:
+            _collect_symbols(child, found)
+    else:
+        for child in node[1:]:
+            if type(child) is tuple and child:
+                if type(child[0]) is str:
+                    _collect_symbols(child, found)
+                else:  # a tuple of nodes (or of matrix rows); relation operators are strings
+                    for item in child:
+                        if type(item) is tuple and item:
+                            _collect_symbols(item, found)
 
 
 def numeral_value(node: Node) -> Fraction | None:
