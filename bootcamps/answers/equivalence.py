@@ -663,7 +663,7 @@ def _inequality(nodes: tuple, operators: tuple) -> Value | None:
     return ("ivl", ((nodes[0], _POS_INF, operators[0] == "<=", False),))
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=1024)  # trees are many small objects: a big cache slows every full GC
 def analyse(text: str) -> Value:
     """The answer a text denotes, as a tagged tuple; never raises.
 
