@@ -101,7 +101,9 @@ class Scored:
 # -- rows ------------------------------------------------------------------------------------
 
 
-@lru_cache(maxsize=8192)
+# a batch's prompts (each scored for a group of completions); instances are many small GC-tracked
+# objects, so a larger cache would slow every full collection of a scoring worker
+@lru_cache(maxsize=2048)
 def _instance_from_json(text: str) -> Instance:
     return Instance.from_json(text)
 
