@@ -83,8 +83,8 @@ def expand(node: tuple, variable: str) -> Poly:
             raise NotPolynomial(f"the only variable is {variable}, found {node[1][:10]!r}")
         return [0, 1]
     if kind == "add":
-        total: Poly = [0]
-        for term in node[1]:
+        total: Poly = _check(expand(node[1][0], variable))  # what adding it to [0] would check
+        for term in node[1][1:]:
             total = _add(total, expand(term, variable))
         return total
     if kind == "neg":
@@ -107,14 +107,14 @@ def expand(node: tuple, variable: str) -> Poly:
     raise NotPolynomial("only +, -, *, /, powers and the variable are understood")
 
 
-def factors(node: tuple, variable: str) -> tuple[Fraction, list[tuple[Poly, int]]]:
+def factors(node: tuple, variable: str) -> tuple[int | Fraction, list[tuple[Poly, int]]]:
     """(constant, [(factor, multiplicity)]) of a product as written; sums are single factors."""
     kind = node[0]
     if kind == "neg":
         constant, found = factors(node[1], variable)
         return -constant, found
     if kind == "mul":
-        constant, found = Fraction(1), []
+        constant, found = 1, []  # an int while it is whole: Fraction arithmetic is slow
         for child in node[1]:
             c, f = factors(child, variable)
             constant, found = constant * c, found + f
@@ -132,7 +132,7 @@ def factors(node: tuple, variable: str) -> tuple[Fraction, list[tuple[Poly, int]
     poly = expand(node, variable)
     if len(poly) == 1:
         return poly[0], []
-    return Fraction(1), [(poly, 1)]
+    return 1, [(poly, 1)]
 
 
 def _target(data: dict[str, Any]) -> Poly:
