@@ -225,8 +225,25 @@ def _reference_values(node: Node, variable: str) -> tuple[tuple, tuple]:
     return tuple(exact_values), tuple(numeric_values)
 
 
-@lru_cache(maxsize=256)
+_FLOATS_BY_IDENTITY: dict[int, tuple[Node, str, tuple[float | None, ...]]] = {}
+
+
 def _reference_floats(node: Node, variable: str) -> tuple[float | None, ...]:
+    """``_floats_at_points`` of a reference, looked up by identity first: a prompt's stored tree is
+    the same object at every answer (from the parse cache), and hashing a tree costs a microsecond
+    or more per Fraction in it."""
+    seen = _FLOATS_BY_IDENTITY.get(id(node))
+    if seen is not None and seen[0] is node and seen[1] == variable:
+        return seen[2]
+    floats = _floats_at_points(node, variable)
+    if len(_FLOATS_BY_IDENTITY) >= 256:
+        _FLOATS_BY_IDENTITY.clear()
+    _FLOATS_BY_IDENTITY[id(node)] = (node, variable, floats)  # the node kept alive: its id stays its own
+    return floats
+
+
+@lru_cache(maxsize=256)
+def _floats_at_points(node: Node, variable: str) -> tuple[float | None, ...]:
     """The reference's values at the real points as floats (None where it is not real or beyond floats)."""
     _, numeric_values = _reference_values(node, variable)
     floats = []

@@ -132,7 +132,7 @@ class _Closures:
         kind = node[0]
         try:
             if kind == "num":
-                return float(node[1])
+                return node[1].numerator / node[1].denominator  # float(Fraction), without its slow path
             if kind == "mixed":
                 return float(node[1] + Fraction(node[2], node[3]))
         except OverflowError:
@@ -251,10 +251,11 @@ class _SlopeClosures(_Closures):
         if rational is not None:
             value_of, lower = _real_power(rational), _real_power(rational - 1)
             scale = float(rational)
+            nonpositive, below_one = rational <= 0, rational < 1  # compared once, not at every point
 
             def constant_power(v: float) -> Pair:
                 b, db = base(v)
-                if rational <= 0 or rational < 1 and db != 0:
+                if nonpositive or below_one and db != 0:
                     _nonzero(b)
                 return value_of(b), scale * lower(b) * db if db else 0.0
 
