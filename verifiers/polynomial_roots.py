@@ -231,6 +231,22 @@ def _sized(top: int, bottom: int, s: int, m: int) -> tuple[int, int, int, int] |
     return top, bottom, s, m
 
 
+def _sum_of_terms(nodes: tuple) -> Value | None:
+    """The value of a sum of one-term readings, added as integer fractions; None if one is not."""
+    sums: dict[tuple[int, int], tuple[int, int]] = {}
+    for node in nodes:
+        term = _term(node)
+        if term is None:
+            return None
+        top, bottom, s, m = term
+        if (s, m) in sums:
+            other_top, other_bottom = sums[(s, m)]
+            top, bottom = top * other_bottom + other_top * bottom, bottom * other_bottom
+        sums[(s, m)] = (top, bottom)
+    return {key: top // bottom if bottom == 1 else Fraction(top, bottom) if top % bottom else top // bottom
+            for key, (top, bottom) in sums.items() if top}
+
+
 def value_of(node: tuple) -> Value:
     """The exact value of a constant parse tree; raises Unsupported or ZeroDivisionError."""
     kind = node[0]
@@ -246,7 +262,11 @@ def value_of(node: tuple) -> Value:
     if kind == "const" and node[1] == "i":
         return {(1, 1): 1}
     if kind == "add":
-        total: Value = {}
+        if len(node[1]) <= 3:  # a few one-term readings: no limit can be reached (see _TERM_BITS)
+            total = _sum_of_terms(node[1])
+            if total is not None:
+                return total
+        total = {}
         for term in node[1]:
             total = _add(total, value_of(term))
         return total
