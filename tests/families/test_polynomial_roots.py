@@ -2,6 +2,8 @@
 
 import pytest
 import sympy
+from hypothesis import given
+from hypothesis import strategies as st
 
 import bootcamps
 from bootcamps.generators.polynomial_roots import multiply, render_polynomial
@@ -72,3 +74,35 @@ def test_levels_change_the_instances():
     assert any(r["radicand"] > 1 for i in high for r in i.data["roots"])
     assert any("/" in r["real"] for i in high for r in i.data["roots"])
     assert any(r["multiplicity"] == 2 for seed in range(30) for r in TASK.generate(seed, 10).data["roots"])
+
+
+R, SQRT, IMAGINARY = sympy.Rational, sympy.sqrt, sympy.IMAGINARY
+# (text, its exact value): the text in the verifier's notations, the value built by sympy beside it
+_LEAVES = st.one_of(
+    st.integers(0, 40).map(lambda n: (str(n), sympy.Integer(n))),
+    st.tuples(st.integers(-40, 40), st.integers(1, 12)).map(lambda p: (f"{p[0]}/{p[1]}", R(p[0], p[1]))),
+    st.integers(0, 200).map(lambda n: (f"sqrt({n})", SQRT(n))),
+    st.integers(1, 50).map(lambda n: (f"sqrt(-{n})", IMAGINARY * SQRT(n))),
+    st.just(("i", IMAGINARY)),
+    st.integers(1, 9).map(lambda n: (f"\\frac{{{n}\\sqrt{{{n + 1}}}i}}{{{n + 2}}}", n * SQRT(n + 1) * IMAGINARY / (n + 2))),
+)
+_ITEMS = st.recursive(_LEAVES, lambda inner: st.one_of(
+    st.tuples(inner, inner).map(lambda p: (f"({p[0][0]})*({p[1][0]})", p[0][1] * p[1][1])),
+    st.tuples(_LEAVES, _LEAVES).map(lambda p: (f"{p[0][0]}*{p[1][0]}", p[0][1] * p[1][1])),
+    st.tuples(inner, inner).map(lambda p: (f"{p[0][0]} + {p[1][0]}", p[0][1] + p[1][1])),
+    st.tuples(inner, inner).map(lambda p: (f"({p[0][0]}) - ({p[1][0]})", p[0][1] - p[1][1])),
+    inner.map(lambda p: (f"-({p[0]})", -p[1])),
+    st.tuples(inner, st.integers(1, 9)).map(lambda p: (f"({p[0][0]})/{p[1]}", p[0][1] / p[1])),
+), max_leaves=6)
+
+
+@given(_ITEMS)
+def test_exact_values_agree_with_sympy(item):
+    # the one-term readings and the general arithmetic of the verifier alike
+    from bootcamps.answers import parse_math
+    from bootcamps.verifiers.polynomial_roots import value_of
+
+    text, expected = item
+    value = value_of(parse_math(text))
+    ours = sum((R(c.numerator, c.denominator) * IMAGINARY ** s * SQRT(m) for (s, m), c in value.items()), sympy.Integer(0))
+    assert abs(complex(sympy.N(ours - expected, 40))) < 1e-25, (text, value)
