@@ -76,7 +76,7 @@ def test_levels_change_the_instances():
     assert any(r["multiplicity"] == 2 for seed in range(30) for r in TASK.generate(seed, 10).data["roots"])
 
 
-R, SQRT, IMAGINARY = sympy.Rational, sympy.sqrt, sympy.IMAGINARY
+R, SQRT, IMAGINARY = sympy.Rational, sympy.sqrt, sympy.I
 # (text, its exact value): the text in the verifier's notations, the value built by sympy beside it
 _LEAVES = st.one_of(
     st.integers(0, 40).map(lambda n: (str(n), sympy.Integer(n))),
