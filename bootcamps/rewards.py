@@ -234,18 +234,24 @@ class ScoringPool:
     process that runs other threads (Ray, gRPC, some data loaders) can leave a worker waiting
     forever on a lock one of them held; the pool warns when it sees other Python threads (BLAS
     pools, which register fork handlers, are not counted). There, pass
-    ``start_method="forkserver"`` (the script then needs ``if __name__ == "__main__":``).
+    ``start_method="forkserver"``, or set ``BOOTCAMPS_START_METHOD=forkserver`` for the pools the
+    trainer adapters start (the script then needs ``if __name__ == "__main__":``).
     """
 
     def __init__(self, workers: int | None = None, start_method: str | None = None) -> None:
         workers = os.cpu_count() or 1 if workers is None else workers
         if not isinstance(workers, int) or isinstance(workers, bool) or workers < 1:
             raise InvalidParameterError(f"workers expected an int >= 1, found {describe(workers)}")
-        method = start_method or ("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
-        if start_method is None and method == "fork" and (threads := threading.active_count()) > 1:
+        chosen = start_method or os.environ.get("BOOTCAMPS_START_METHOD") or None
+        methods = multiprocessing.get_all_start_methods()
+        if chosen is not None and chosen not in methods:
+            raise InvalidParameterError(f"start_method (or BOOTCAMPS_START_METHOD) expected one of {methods}, "
+                                        f"found {chosen!r}")
+        method = chosen or ("fork" if "fork" in methods else "spawn")
+        if chosen is None and method == "fork" and (threads := threading.active_count()) > 1:
             warnings.warn(f"forking {workers} scoring worker(s) from a process running {threads} threads: a worker "
-                          "can hang on a lock another thread held at the fork; pass "
-                          "start_method='forkserver' (and guard the script with if __name__ == '__main__':)",
+                          "can hang on a lock another thread held at the fork; set BOOTCAMPS_START_METHOD=forkserver "
+                          "(or pass start_method) and guard the script with if __name__ == '__main__':",
                           RuntimeWarning, stacklevel=2)
         self._context = multiprocessing.get_context(method)
         self._workers = [_Worker(self._context) for _ in range(workers)]

@@ -175,3 +175,13 @@ def test_forking_beside_other_threads_warns_and_forkserver_does_not(instances):
     finally:
         release.set()
         thread.join()
+
+
+def test_the_start_method_can_come_from_the_environment(monkeypatch, instances):
+    monkeypatch.setenv("BOOTCAMPS_START_METHOD", "forkserver")
+    with ScoringPool(workers=1) as pool:
+        assert pool._context.get_start_method() == "forkserver"
+        assert pool.score([rewards.to_row(instances[0])], [good(instances[0])])[0].reward == 1.0
+    monkeypatch.setenv("BOOTCAMPS_START_METHOD", "frok")
+    with pytest.raises(bootcamps.InvalidParameterError, match="expected one of .* found 'frok'"):
+        ScoringPool(workers=1)
