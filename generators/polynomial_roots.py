@@ -28,7 +28,9 @@ Verification:
     executed) and substituted into the polynomial: it must give exactly 0. The values must be
     distinct (or repeated exactly to their multiplicity, found from exact derivatives) and as
     many as the distinct roots, so the set of values is the root set. The generator checks its
-    reference this way and the tests compare with sympy's roots.
+    reference this way and the tests compare with sympy's roots. Answers in the prompt's plain
+    format (``2, -1/3, 1 + sqrt(2), -1 + 2i``) are read by one regular expression per item, to
+    the same values the parse tree gives (a test compares the two on drawn answers).
 Version history:
     v1: first version.
 """

@@ -106,3 +106,44 @@ def test_exact_values_agree_with_sympy(item):
     value = value_of(parse_math(text))
     ours = sum((R(c.numerator, c.denominator) * IMAGINARY ** s * SQRT(m) for (s, m), c in value.items()), sympy.Integer(0))
     assert abs(complex(sympy.N(ours - expected, 40))) < 1e-25, (text, value)
+
+
+_NUMBERS = st.sampled_from(["0", "1", "2", "7", "12", "007", "100", "999999"]) | st.integers(0, 10**6).map(str)
+_GAPS = st.sampled_from(["", " ", "  "])
+_PLAIN_TERMS = st.one_of(
+    st.tuples(_NUMBERS, st.none() | st.tuples(_GAPS, _NUMBERS), st.none() | st.tuples(st.sampled_from(["*", "", " "]), _NUMBERS),
+              st.none() | st.sampled_from(["*i", "i", " i", " * i"])).map(
+        lambda t: t[0] + (f"{t[1][0]}/{t[1][0]}{t[1][1]}" if t[1] else "") + (f"{t[2][0]}sqrt({t[2][1]})" if t[2] else "")
+        + (t[3] or "")),
+    st.tuples(_NUMBERS, st.sampled_from(["", "*i", "i"])).map(lambda t: f"sqrt({t[0]}){t[1]}"),
+    st.just("i"),
+)
+_PLAIN_ITEMS = st.tuples(st.sampled_from(["", "-", "x = ", "x_2 = -", "e = ", "y=", "ab = "]), _PLAIN_TERMS,
+                         st.none() | st.tuples(st.sampled_from([" + ", " - ", "+", "-"]), _PLAIN_TERMS)).map(
+    lambda t: t[0] + t[1] + ("".join(t[2]) if t[2] else ""))
+_PLAIN_ANSWERS = st.tuples(st.lists(_PLAIN_ITEMS, min_size=1, max_size=5),
+                           st.sampled_from([", ", "; ", " or ", " and ", ",", " ,  "]),
+                           st.sampled_from([("", ""), ("{", "}"), ("\\{", "\\}"), (" ", "\n")])).map(
+    lambda t: t[2][0] + t[1].join(t[0]) + t[2][1])
+
+
+@given(_PLAIN_ANSWERS)
+def test_plain_answers_read_directly_give_the_parsers_values(text):
+    from bootcamps.verifiers import polynomial_roots as verifier
+
+    plain = verifier._plain_values(text)
+    node = verifier.parse_math(text)
+    if plain is None:
+        return  # left to the parser
+    values = [verifier.value_of(item) for item in verifier._items(node, False)]
+    assert [verifier._key(value) for value in plain] == [verifier._key(value) for value in values], text
+
+
+def test_the_prompts_format_is_read_directly():
+    from bootcamps.verifiers import polynomial_roots as verifier
+
+    for text in ["2, -1/3, 1 + sqrt(2), 1 - sqrt(2), -1 + 2i", "x = 5/4 - 1/4*sqrt(95)*i or x = 3/5",
+                 "{-7, sqrt(4)i}"]:
+        assert verifier._plain_values(text) is not None, text
+    for text in ["1,000", "2 1/4", "0.5", "\\frac{1}{2}", "1/0", "sqrt(-4)", "i = 2", "1/4sqrt(2)/2"]:
+        assert verifier._plain_values(text) is None, text
