@@ -55,11 +55,16 @@ def _add(a: Poly, b: Poly) -> Poly:
 def _mul(a: Poly, b: Poly) -> Poly:
     if len(a) + len(b) - 2 > _MAX_DEGREE:
         raise NotPolynomial("degree too large")
-    out: Poly = [0] * (len(a) + len(b) - 1)
-    for i, x in enumerate(a):
-        if x:
-            for j, y in enumerate(b):
-                out[i + j] += x * y
+    if len(a) == 1:  # a constant times a polynomial: the loops below, in one pass
+        out: Poly = [a[0] * y for y in b] if a[0] else [0] * len(b)
+    elif len(b) == 1:
+        out = [x * b[0] if x else 0 for x in a]
+    else:
+        out = [0] * (len(a) + len(b) - 1)
+        for i, x in enumerate(a):
+            if x:
+                for j, y in enumerate(b):
+                    out[i + j] += x * y
     return _check(_trim(out))
 
 
@@ -101,6 +106,8 @@ def expand(node: tuple, variable: str) -> Poly:
         return [Fraction(c) / denominator[0] for c in expand(node[1], variable)]
     if kind == "pow":
         base, result = expand(node[1], variable), [1]
+        if base == [0, 1]:  # x^n
+            return [0] * _exponent(node[2]) + [1]
         for _ in range(_exponent(node[2])):
             result = _mul(result, base)
         return result
