@@ -16,7 +16,8 @@ def verify(data: dict[str, Any], answer: str) -> Verdict:
     node = expression(answer, frozenset({"x", *_CONSTANTS}))
     if isinstance(node, str):
         return Verdict.unparsable(node)
-    if node == parse_math(data["antiderivative"]):  # the stored antiderivative itself: nothing to evaluate
+    stored = parse_math(data["antiderivative"])
+    if node == stored or _plus_constant(node, stored):  # the stored antiderivative (+ C): nothing to evaluate
         return Verdict.right()
     gold = parse_math(data["integrand"])
     if gold is None:
@@ -28,6 +29,20 @@ def verify(data: dict[str, Any], answer: str) -> Verdict:
     if same is None:
         return Verdict.timeout("could not confirm that the derivative of the answer is the integrand within the time budget")
     return Verdict.right() if same else Verdict.wrong("the derivative of the answer is not the integrand")
+
+
+def _plus_constant(node: tuple, stored: tuple | None) -> bool:
+    """Whether the tree is the stored one plus a constant (C, c or a number, maybe negated), first or last."""
+    if node[0] != "add" or stored is None:
+        return False
+    terms = node[1]
+    for rest, extra in ((terms[:-1], terms[-1]), (terms[1:], terms[0])):
+        if extra[0] == "neg":
+            extra = extra[1]
+        if (extra[0] == "num" or extra[0] == "sym" and extra[1] in _CONSTANTS) and (
+                (rest[0] if len(rest) == 1 else ("add", rest)) == stored):
+            return True
+    return False
 
 
 def equivalents(data: dict[str, Any], reference: str) -> list[str]:

@@ -30,7 +30,8 @@ def test_reference_differentiates_to_the_integrand(level):
 
 
 def test_hand_written_instances():
-    for answer in ["x sin x + cos x", "x\\sin x + \\cos x + C", "F(x) = x sin(x) + cos(x) - 5", "cos x + x sin x + c"]:
+    for answer in ["x sin x + cos x", "x\\sin x + \\cos x + C", "F(x) = x sin(x) + cos(x) - 5", "cos x + x sin x + c",
+                   "-C + x sin x + cos x", "x*sin(x) + cos(x) + 0.5"]:
         assert TASK.verify(HAND, answer).correct, answer
     for answer in ["ln|x| + ln(x^2+1)", "\\ln(x^3 + x) + C", "\\log|x^3 + x|"]:
         assert TASK.verify(LOG, answer).correct, answer
