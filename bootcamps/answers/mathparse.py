@@ -91,6 +91,8 @@ _TIMES_TEN = re.compile(r"(\d)\s*[xX]\s*10\s*\^")
 _GROUP_SPACING = re.compile(r"(?<=\d)(?:\\[,:;! ]|\{,\}|~)(?=\d{3}(?!\d))")
 _SPACING = re.compile(r"\\[,:;! ]|\\(?:quad|qquad|enspace|thinspace|medspace|thickspace|negthinspace|"
                       r"negmedspace|hfill|nobreak|allowbreak)(?![A-Za-z])|\\[hv]space\*?\s*\{[^{}]*\}|~")
+# what _GROUP_SPACING and _SPACING need: one of these in the text
+_SPACING_MARKS = ("\\,", "\\:", "\\;", "\\!", "\\ ", "{,}", "~", "quad", "space", "hfill", "break")
 _STYLE = re.compile(r"\\(?:displaystyle|textstyle|scriptstyle|scriptscriptstyle|limits|nolimits)(?![A-Za-z])")
 _FRAC_VARIANT = re.compile(r"\\[dtc]frac(?![A-Za-z])")
 _BINOM_VARIANT = re.compile(r"\\[dt]binom(?![A-Za-z])")
@@ -141,8 +143,9 @@ def normalise(text: str) -> str:
     if "^" in text:
         text = _DEGREE_O.sub(r"\1^\\circ ", text)
         text = _TIMES_TEN.sub(r"\1 \\times 10^", text)
-    text = _GROUP_SPACING.sub("", text)
-    text = _SPACING.sub(" ", text)
+    if any(mark in text for mark in _SPACING_MARKS):
+        text = _GROUP_SPACING.sub("", text)
+        text = _SPACING.sub(" ", text)
     if "style" in text or "limits" in text:
         text = _STYLE.sub("", text)
     if "frac" in text:
@@ -864,6 +867,11 @@ class _Parser:
                 return node
 
     def group(self) -> Node:
+        tokens, index = self.tokens, self.index
+        if (tokens[index][:2] == ("op", "{") and tokens[index + 1][0] in _PLAIN_ATOM_KINDS
+                and tokens[index + 2][:2] == ("op", "}") and self.depth + 2 <= MAX_DEPTH):
+            self.index += 3  # "{7}": what the whole descent below would return
+            return _plain_atom(tokens[index + 1])
         self.expect("op", "{")
         self.enter()
         if self.tokens[self.index][:2] == ("op", "}"):
