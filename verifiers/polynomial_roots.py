@@ -399,6 +399,7 @@ _PLAIN_TERM = (r"(?:(?P<n{k}>\d{{1,18}})(?:\s*/\s*(?P<d{k}>\d{{1,18}}))?"
 _PLAIN_ITEM = re.compile(r"(?:[a-dfghj-zA-Z](?:_\d{1,3})?\s*=\s*)?(?P<minus>-)?\s*" + _PLAIN_TERM.format(k=1)
                          + r"(?:\s*(?P<sign>[-+])\s*" + _PLAIN_TERM.format(k=2) + ")?")
 _PLAIN_SEPARATOR = re.compile(r"\s*[,;]\s+|\s+(?:or|and)\s+")
+_SPACE_RUN = re.compile(r"\s{3}")
 
 
 def _plain_values(answer: str) -> list[Value] | None:
@@ -408,8 +409,8 @@ def _plain_values(answer: str) -> list[Value] | None:
         text = text[1:-1]
     elif text[:2] == "\\{" and text[-2:] == "\\}":
         text = text[2:-2]
-    if not text.isascii() or "{" in text or "\\" in text:
-        return None
+    if not text.isascii() or "{" in text or "\\" in text or _SPACE_RUN.search(text):
+        return None  # (a long run of spaces would make the patterns' \s* backtrack quadratically)
     values = []
     for item in _PLAIN_SEPARATOR.split(text.strip()):
         match = _PLAIN_ITEM.fullmatch(item)
