@@ -31,10 +31,13 @@ Description:
     permutations of 1..n that fit its clues and its cells' candidate heights (one table per
     size shared by every line: the perms with a height set at each position, the perms that show
     v buildings from either end), each cell keeps the heights its two lines' perms still allow,
-    propagation runs to a fixpoint, and the search branches on the perms of the first line with
-    the fewest left (the solution's own perm last, so a second solution is met first). Once per
-    square (at its first search) the fixpoints of the givens with the clues from positions 12, 9,
-    6, 3 and 0 (counted from 0) of the dig order on are made, each from the one before; givens
+    propagation runs to a fixpoint (a line's heights are those of its perms: read off them when
+    few, else started from its highest and lowest perm, and from the solution's perm in a state
+    that holds the solution, as the suffix fixpoints do, and the other candidate heights tested
+    one by one), and the search branches on the perms of the first line with the fewest left
+    (the solution's own perm last, so a second solution is met first). Once per square (at its
+    first search) the fixpoints of the givens with the clues from positions 12, 9, 6, 3 and 0
+    (counted from 0) of the dig order on are made, each from the one before; givens
     added and clues kept later go into a fixpoint when it is next used (adding constraints to a
     fixpoint only narrows it to the fixpoint of them all), and a test starts from the nearest one
     that holds no clue it removes, with the clues between added. A search that runs past its node
@@ -70,6 +73,9 @@ Version history:
         table per size, and an early stop for a dig that cannot reach the wanted clue count.
         Later sped up with byte-identical output (about 1.1 times at level 5): the givens and the
         kept clues live in the suffix fixpoints, a leaner propagation loop, switch tables per size.
+        Then a few percent more, byte-identical again (about 1.05 times at level 5, 1.08 at levels
+        8-10): the heights of a line in a state that holds the solution start from its perm there,
+        and a line with many perms starts from its highest and lowest perm before testing heights.
 """
 
 from __future__ import annotations
@@ -90,6 +96,7 @@ _FEW_PERMS = 16  # up to this many perms left, a line's heights are read off the
 SIDES = ("top", "bottom", "left", "right")
 
 State = tuple[list[int], list[int]]  # per line (rows, then columns): candidate pack, alive perms
+Known = tuple[list[int], list[int]]  # per line: the bit of a solution's perm there, that perm packed
 Spot = tuple[str, int]  # a clue's side and index
 
 
@@ -155,12 +162,13 @@ class Solver:
         self.blank_pack = sum(self.row << (p * size) for p in range(size))
         self.unions: dict[int, int] = {}
         # per line: the mask clearing its cell in the crossing lines, its shift there, the table cutting a
-        # crossing line's perms to the cell, and per bit_length of the line's lowest changed candidate bit
+        # crossing line's perms to the cell, and per bit_length of the line's highest changed candidate bit
         # the crossing line there, the shift of that cell and the mask clearing it
         self.crossing = [(self.clear[at], at * size, self.allowed[at],
                           [(0, 0, 0)] + [(first + p, p * size, self.clear[p]) for p in range(size) for _ in range(size)])
                          for first in (size, 0) for at in range(size)]
-        self.skip: tuple[list[int], list[int]] = ([], [])
+        self._known: tuple[list[int], Known] = ([], ([], []))
+        self.unknown: Known = ([0] * (2 * size), [0] * (2 * size))  # no perm known: every line's union from 0
         # per position: its shift and, per candidate mask, the (bit, perms) of each height in it
         self.heights = [(p * size, [[(1 << (p * size + h), index[p][h]) for h in range(size) if mask >> h & 1]
                                     for mask in range(1 << size)]) for p in range(size)]
@@ -183,19 +191,30 @@ class Solver:
     def blank(self) -> State:
         return [self.blank_pack] * (2 * self.size), [self.full] * (2 * self.size)
 
-    def dense_union(self, alive: int, pack: int) -> int:
-        """The heights at every position of the perms in ``alive`` (packed like a line's candidates),
-        testing the heights of the line's candidates ``pack`` (a fixed cell keeps its height)."""
-        union, row = 0, self.row
+    def union(self, alive: int, pack: int, union: int) -> int:
+        """The heights at every position of the perms in ``alive`` (packed like a line's candidates
+        ``pack``), from ``union`` (the heights of a perm in ``alive``, or 0): those of its highest
+        and lowest perm are added, and then each candidate not in it is tested."""
+        packed, row = self.packed, self.row
+        union |= packed[alive.bit_length() - 1] | packed[(alive & -alive).bit_length() - 1]
+        rest = pack & ~union
         for shift, by_mask in self.heights:
-            mask = pack >> shift & row
-            if mask & (mask - 1):
+            mask = rest >> shift & row
+            if mask:
                 for bit, perms in by_mask[mask]:
                     if perms & alive:
                         union |= bit
-            else:
-                union |= mask << shift
         return union
+
+    def known(self, solution: list[int]) -> Known:
+        """Per line (rows, then columns) the bit of its perm in ``solution`` and that perm packed."""
+        if self._known[0] != solution:  # the same solution is asked for many times in a row
+            size, index, packed = self.size, self.perm_index, self.packed
+            lines = [solution[r * size:(r + 1) * size] for r in range(size)]
+            lines += [solution[c::size] for c in range(size)]
+            numbers = [index[tuple(line)] for line in lines]
+            self._known = solution[:], ([1 << i for i in numbers], [packed[i] for i in numbers])
+        return self._known[1]
 
     def narrow(self, state: State, cell: int, mask: int) -> bool:
         """Cut a cell's candidates to ``mask`` and its two lines' perms; False on a contradiction."""
@@ -209,7 +228,7 @@ class Solver:
         alive[size + c] &= self.allowed[r][mask]
         return bool(alive[r] and alive[size + c])
 
-    def propagate(self, state: State, dirty: set[int]) -> bool:
+    def propagate(self, state: State, dirty: set[int], known: Known | None = None) -> bool:
         """Filter the ``dirty`` lines (those whose perms were cut) until nothing changes; False on a
         contradiction.
 
@@ -218,35 +237,37 @@ class Solver:
         idempotent and monotone, so the fixpoint does not depend on the order lines are filtered in.
         """
         packs, alive = state
-        unions, packed, dense, crossing, row = self.unions, self.packed, self.dense_union, self.crossing, self.row
+        for line in dirty:
+            if not alive[line]:
+                return False
+        unions, packed, crossing, row = self.unions, self.packed, self.crossing, self.row
         if len(unions) > _MEMO_LIMIT:
             unions.clear()
+        get = unions.get
+        own, owns = known or self.unknown
+        dense = self.union
         while dirty:
             line = dirty.pop()
-            perms = alive[line]
-            if perms & (perms - 1):
-                union = unions.get(perms)
-                if union is None:
-                    if perms.bit_count() <= _FEW_PERMS:  # the union of the perms themselves
-                        union, rest = 0, perms
-                        while rest:
-                            top = rest.bit_length() - 1
-                            union |= packed[top]
-                            rest ^= 1 << top
-                    else:
-                        union = dense(perms, packs[line])
-                    unions[perms] = union
-            elif perms:
+            perms = alive[line]  # never empty: emptied lines return at once
+            if not perms & (perms - 1):
                 union = packed[perms.bit_length() - 1]
-            else:
-                return False
+            elif (union := get(perms)) is None:
+                union, rest = owns[line], perms ^ own[line]
+                if rest.bit_count() <= _FEW_PERMS:  # the union of the perms themselves
+                    while rest:
+                        top = rest.bit_length() - 1
+                        union |= packed[top]
+                        rest ^= 1 << top
+                else:
+                    union = dense(perms, packs[line], union)
+                unions[perms] = union
             diff = packs[line] ^ union
             if not diff:
                 continue
             packs[line] = union
-            keep, shift, cut, lowest = crossing[line]
+            keep, shift, cut, highest = crossing[line]
             while diff:
-                other, at, clear = lowest[(diff & -diff).bit_length()]
+                other, at, clear = highest[diff.bit_length()]
                 diff &= clear
                 kept = union >> at & row
                 packs[other] = packs[other] & keep | kept << shift
@@ -259,33 +280,30 @@ class Solver:
                     dirty.add(other)
         return True
 
-    def solutions(self, state: State, dirty: set[int], limit: int, other_than: list[int]) -> list[list[int]]:
+    def solutions(self, state: State, dirty: set[int], limit: int, other_than: list[int],
+                  holds: bool = False) -> list[list[int]]:
         """Up to ``limit`` solutions (heights in row-major order) below ``state`` (which is consumed)
         other than the solution ``other_than``; its perms are tried last, so a second solution
-        is met before it when one exists.
+        is met before it when one exists. ``holds``: ``state`` holds ``other_than`` (the
+        propagation then starts each line's heights from its perm there).
 
         Raises _OutOfBudget past _PROOF_BUDGET search nodes.
         """
-        size = self.size
-        if self.skip[0] != other_than:  # the same solution is tested many times in a row
-            lines = [other_than[r * size:(r + 1) * size] for r in range(size)]
-            lines += [other_than[c::size] for c in range(size)]
-            self.skip = other_than[:], [1 << self.perm_index[tuple(line)] for line in lines]
-        skip = self.skip[1]
+        known = self.known(other_than)
         found: list[list[int]] = []
-        self._search(state, dirty, limit, [_PROOF_BUDGET], found, skip)
+        self._search(state, dirty, limit, [_PROOF_BUDGET], found, known, holds)
         perm_of = self.perm_of  # a solution's rows each hold one perm
         return [[height for pack in packs for height in perm_of[pack]] for packs in found]
 
     def _search(self, state: State, dirty: set[int], limit: int, budget: list[int],
-                found: list[list[int]], skip: list[int]) -> None:
+                found: list[list[int]], known: Known, holds: bool) -> None:
         """Branch on the perms of the first line with the fewest perms left (over one)."""
         budget[0] -= 1
         if budget[0] < 0:
             raise _OutOfBudget
-        if not self.propagate(state, dirty):
+        if not self.propagate(state, dirty, known if holds else None):
             return
-        alive = state[1]
+        alive, skip = state[1], known[0]
         counts = list(map(int.bit_count, alive))
         best_count = min(filter((1).__lt__, counts), default=0)
         if not best_count:
@@ -299,7 +317,7 @@ class Solver:
                 return
             child = (state[0][:], state[1][:]) if perm != last else state
             child[1][best] = perm
-            self._search(child, {best}, limit, budget, found, skip)
+            self._search(child, {best}, limit, budget, found, known, holds and perm == last)
 
 
 def _bits(mask: int) -> list[int]:
@@ -445,9 +463,9 @@ def _with_givens(table: Solver, state: State, solution: list[int], cells: list[i
     return {line for cell in cells for line in (cell // size, size + cell % size)}
 
 
-def _fixpoint(table: Solver, state: State, dirty: set[int]) -> State:
-    """``state`` propagated in place (it holds the solution, so it cannot contradict)."""
-    table.propagate(state, dirty)
+def _fixpoint(table: Solver, state: State, dirty: set[int], solution: list[int]) -> State:
+    """``state`` propagated in place (it holds ``solution``, so it cannot contradict)."""
+    table.propagate(state, dirty, table.known(solution))
     return state
 
 
@@ -473,7 +491,7 @@ class _Suffixes:
         self.points[last] = state, [len(self.givens), len(self.kept)]
         for k in [*range(min(last - 1, _FIRST), 0, -_STRIDE), 0]:
             state = _copy(state)
-            _fixpoint(table, state, _with_clues(table, state, self.clues, self.order[k:last]))
+            _fixpoint(table, state, _with_clues(table, state, self.clues, self.order[k:last]), self.solution)
             self.points[k], last = (state, [len(self.givens), len(self.kept)]), k
         self.starts, nearest = [0] * (len(self.order) + 1), len(self.order)
         for k in range(len(self.order), -1, -1):
@@ -490,7 +508,8 @@ class _Suffixes:
         point, (givens, kept) = self.points[start]
         if givens < len(self.givens) or kept < len(self.kept):
             dirty = _with_clues(table, point, self.clues, self.kept[kept:])
-            _fixpoint(table, point, dirty | _with_givens(table, point, self.solution, self.givens[givens:]))
+            _fixpoint(table, point, dirty | _with_givens(table, point, self.solution, self.givens[givens:]),
+                      self.solution)
             self.points[start] = point, [len(self.givens), len(self.kept)]
         state = _copy(point)
         return state, _with_clues(table, state, self.clues, self.order[k:start])
@@ -501,7 +520,7 @@ def _from_blank(table: Solver, clues: dict[str, list[int]], spots: list[Spot], s
     """The fixpoint of the clues at ``spots`` and the given ``cells``."""
     state = table.blank()
     dirty = _with_clues(table, state, clues, spots)
-    return _fixpoint(table, state, dirty | _with_givens(table, state, solution, cells))
+    return _fixpoint(table, state, dirty | _with_givens(table, state, solution, cells), solution)
 
 
 def _givens_for_full_clues(table: Solver, solution: list[int], suffixes: _Suffixes, switches: Switches | None,
@@ -518,7 +537,7 @@ def _givens_for_full_clues(table: Solver, solution: list[int], suffixes: _Suffix
         if other is None:
             state, dirty = suffixes.state(0)
             try:
-                others = table.solutions(state, dirty, 1, solution)
+                others = table.solutions(state, dirty, 1, solution, holds=True)
             except _OutOfBudget:
                 return None
             if not others:
@@ -601,7 +620,7 @@ class _ClueDig:
                 state[1][line] &= ~perms
                 dirty.add(line)
             try:
-                others = table.solutions(state, dirty, 1, self.solution)
+                others = table.solutions(state, dirty, 1, self.solution, holds=count > 1)
             except _OutOfBudget:
                 return count
             if not others:
@@ -645,7 +664,7 @@ def _dig_givens(table: Solver, solution: list[int], dug: _ClueDig, givens: dict[
         if not needed:
             del givens[cell]
         elif base is not None:
-            _fixpoint(table, base, _with_givens(table, base, solution, [cell]))
+            _fixpoint(table, base, _with_givens(table, base, solution, [cell]), solution)
 
 
 def _given_needed(table: Solver, solution: list[int], base: State, cell: int, untested: list[int]) -> bool:
