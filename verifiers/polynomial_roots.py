@@ -371,9 +371,9 @@ def _key(value: Value) -> tuple:
 def parse_roots(answer: str) -> list[Value] | str:
     """The exact root values of an answer, or the reason it cannot be read."""
     if len(answer) <= _MAX_CHARS:
-        plain = _plain_values(answer)
+        plain = _plain_keys(answer)
         if plain is not None:
-            return plain
+            return [_value_of_key(key) for key in plain]
     node = parse_math(answer) if len(answer) <= _MAX_CHARS else None
     if node is None:
         return _FORMAT
@@ -402,8 +402,9 @@ _PLAIN_SEPARATOR = re.compile(r"\s*[,;]\s+|\s+(?:or|and)\s+")
 _SPACE_RUN = re.compile(r"\s{3}")
 
 
-def _plain_values(answer: str) -> list[Value] | None:
-    """The root values of an answer in the prompt's plain format, or None for any other text."""
+def _plain_keys(answer: str) -> list[tuple] | None:
+    """The keys (``_key``) of the root values of an answer in the prompt's plain format, or None for
+    any other text."""
     text = answer.strip()
     if text[:1] == "{" and text[-1:] == "}":
         text = text[1:-1]
@@ -411,46 +412,54 @@ def _plain_values(answer: str) -> list[Value] | None:
         text = text[2:-2]
     if not text.isascii() or "{" in text or "\\" in text or _SPACE_RUN.search(text):
         return None  # (a long run of spaces would make the patterns' \s* backtrack quadratically)
-    values = []
+    keys = []
     for item in _PLAIN_SEPARATOR.split(text.strip()):
         match = _PLAIN_ITEM.fullmatch(item)
         if match is None:
             return None
-        sums: dict[tuple[int, int], tuple[int, int]] = {}
-        for k, negative in ((1, match["minus"]), (2, match["sign"] == "-")):
-            term = _plain_term(match, k)
-            if term is None:
-                if k == 1 or match["sign"] is not None:
-                    return None
-                continue
-            top, bottom, key = term
-            if negative:
+        groups = match.groups()  # minus, then each term's seven groups, with the sign between
+        first = _plain_term(groups[1:8])
+        if first is None:
+            return None
+        top, bottom, s, m = first
+        sums = {(s, m): (-top if groups[0] else top, bottom)}
+        if groups[8] is not None:
+            second = _plain_term(groups[9:])
+            if second is None:
+                return None
+            top, bottom, s, m = second
+            if groups[8] == "-":
                 top = -top
-            if key in sums:
-                other_top, other_bottom = sums[key]
+            if (s, m) in sums:
+                other_top, other_bottom = sums[(s, m)]
                 top, bottom = top * other_bottom + other_top * bottom, bottom * other_bottom
-            sums[key] = (top, bottom)
-        values.append({key: top // bottom if top % bottom == 0 else Fraction(top, bottom)
-                       for key, (top, bottom) in sums.items() if top})
-    return values
+            sums[(s, m)] = (top, bottom)
+        key = []
+        for (s, m), (top, bottom) in sums.items():
+            if top:
+                divisor = gcd(top, bottom)
+                key.append((s, m, top // divisor, bottom // divisor))
+        keys.append(tuple(sorted(key)))
+    return keys
 
 
-def _plain_term(match: re.Match[str], k: int) -> tuple[int, int, tuple[int, int]] | None:
-    """(top, bottom, (s, m)) of term k of a plain item: top/bottom * i^s * sqrt(m); None if absent or
-    a division by zero (the parser's path says so)."""
-    whole, below = match[f"n{k}"], match[f"d{k}"]
-    radicand = match[f"r{k}"] or match[f"q{k}"]
-    imaginary = 1 if match[f"i{k}"] or match[f"j{k}"] or match[f"u{k}"] else 0
-    if whole is None and radicand is None and not imaginary:
-        return None
+def _plain_term(groups: tuple) -> tuple[int, int, int, int] | None:
+    """(top, bottom, s, m) of a plain term, top/bottom * i^s * sqrt(m), from its seven groups (whole,
+    below, radicand, i, radicand, i, i); None for a division by zero (the parser's path says so)."""
+    whole, below, radicand, imaginary, lone_radicand, lone_imaginary, lone_i = groups
     top, bottom = int(whole or 1), int(below or 1)
     if not bottom:
         return None
+    radicand = radicand or lone_radicand
     m = 1
     if radicand is not None:
         root, m = _squarefree(int(radicand)) if int(radicand) else (0, 1)
         top *= root
-    return top, bottom, (imaginary, m)
+    return top, bottom, 1 if imaginary or lone_imaginary or lone_i else 0, m
+
+
+def _value_of_key(key: tuple) -> Value:
+    return {(s, m): top if bottom == 1 else Fraction(top, bottom) for s, m, top, bottom in key}
 
 
 @lru_cache(maxsize=4096)
@@ -473,15 +482,19 @@ def _known_roots(data: dict[str, Any]) -> dict[tuple, int] | None:
 
 
 def verify(data: dict[str, Any], answer: str) -> Verdict:
-    values = parse_roots(answer)
-    if isinstance(values, str):
-        return Verdict.unparsable(values)
-    coefficients: list[int] = data["coefficients"]
+    keys = _plain_keys(answer) if len(answer) <= _MAX_CHARS else None
     # every root is stored (the polynomial was built from them), so a value is a root exactly
     # when it equals a stored one: no need to evaluate the polynomial in Q(i, sqrt(m))
     known = _known_roots(data)
+    if keys is None or known is None:
+        values = parse_roots(answer)
+        if isinstance(values, str):
+            return Verdict.unparsable(values)
+        keys = [_key(value) for value in values]
+    else:
+        values = [{}] * len(keys)  # not read: the keys decide
+    coefficients: list[int] = data["coefficients"]
     counts: dict[tuple, int] = {}
-    keys = [_key(value) for value in values]
     try:
         for key, value in zip(keys, values, strict=True):
             is_root = key in known if known is not None else not evaluate(coefficients, value)
