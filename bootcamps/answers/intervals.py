@@ -135,8 +135,9 @@ def compare(a: Endpoint, b: Endpoint) -> int:
         rank = {NEG_INF: -1, POS_INF: 1}
         ra, rb = rank.get(a, 0) if isinstance(a, str) else 0, rank.get(b, 0) if isinstance(b, str) else 0
         return (ra > rb) - (ra < rb)
-    if not a.q and not b.q:  # two rationals
-        return (a.p > b.p) - (a.p < b.p)
+    if not a.q and not b.q:  # two rationals, compared in integers (Fraction comparisons are slow)
+        difference = a.p.numerator * b.p.denominator - b.p.numerator * a.p.denominator
+        return (difference > 0) - (difference < 0)
     if a == b:
         return 0
     if a.d == b.d or not a.q or not b.q:
