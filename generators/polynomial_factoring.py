@@ -31,7 +31,9 @@ Verification:
     common divisor (content pulled out), and there must be as many non-constant factors (with
     multiplicity) as in the true factorisation. By unique factorisation in Z[x] (Gauss's lemma)
     the factors are then exactly the irreducible ones, so a factor that could be split further
-    is caught without calling sympy when verifying.
+    is caught without calling sympy when verifying. Answers in the plain product format
+    (``-5(3x - 1)^2(2x^2 - 5x + 6)``) are split into the same constant and factors by regular
+    expressions, without the parser (a test compares the two readings on drawn answers).
 Version history:
     v1: first version.
 """

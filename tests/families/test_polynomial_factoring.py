@@ -2,6 +2,8 @@
 
 import pytest
 import sympy
+from hypothesis import given
+from hypothesis import strategies as st
 
 import bootcamps
 from bootcamps.types import Status
@@ -65,3 +67,49 @@ def test_levels_change_the_instances():
     assert all(len(d["coefficients"]) == 11 for d in high)
     assert any(abs(d["content"]) > 1 for d in high)
     assert any(len(f["coefficients"]) == 5 for d in high for f in d["factors"])
+
+
+_NUMBERS = st.sampled_from(["0", "1", "2", "7", "12", "05"]) | st.integers(0, 10**6).map(str)
+_POWERS = st.sampled_from(["", "", "^2", "^{3}", "^ 2", "^0", "^33"])
+
+
+@st.composite
+def _plain_products(draw):
+    def term(first):
+        sign = draw(st.sampled_from(["", "-"] if first else [" + ", " - ", "+", "-"]))
+        if draw(st.booleans()):
+            return sign + draw(_NUMBERS)
+        coefficient = draw(st.sampled_from(["", "{}", "{}*", "{} ", "{} * "])).format(draw(_NUMBERS))
+        return sign + coefficient + "x" + draw(_POWERS)
+
+    def factor(first):
+        star = "" if first else draw(st.sampled_from(["", "*", " * ", " "]))
+        kind = draw(st.sampled_from(["bracket", "bracket", "variable", "number"]))
+        if kind == "bracket":
+            inner = "".join(term(k == 0) for k in range(draw(st.integers(1, 4))))
+            return f"{star}({inner}){draw(_POWERS)}"
+        return star + ("x" if kind == "variable" else draw(_NUMBERS)) + draw(_POWERS)
+
+    sign = draw(st.sampled_from(["", "-", "- "]))
+    return sign + "".join(factor(k == 0) for k in range(draw(st.integers(1, 5))))
+
+
+@given(_plain_products())
+def test_plain_products_read_directly_give_what_factors_reads(text):
+    from bootcamps.answers import parse_math
+    from bootcamps.verifiers import polynomial_factoring as verifier
+
+    plain = verifier._plain_factors(text, "x")
+    if plain is None:
+        return  # left to the parser
+    assert plain == verifier.factors(parse_math(text), "x"), text
+
+
+def test_the_prompts_format_is_read_directly():
+    from bootcamps.verifiers import polynomial_factoring as verifier
+
+    for text in ["-5(3x - 1)^2(2x^2 - 5x + 6)", "-2*x^2*(x^2 + 4)", "2xx(x + 1)", "(x - 1)^{2}(x + 1)", "(-x)^2"]:
+        assert verifier._plain_factors(text, "x") is not None, text
+    for text in ["(x + 1)2", "x2", "(4x^2 + 5*- 4)", "\\left(x + 1\\right)", "(x + 1)/2", "x^2 + 1",
+                 "xxx(x + 1)"]:
+        assert verifier._plain_factors(text, "x") is None, text
