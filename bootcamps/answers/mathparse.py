@@ -148,9 +148,9 @@ def normalise(text: str) -> str:
         text = _SPACING.sub(" ", text)
     if "style" in text or "limits" in text:
         text = _STYLE.sub("", text)
-    if "frac" in text:
+    if "dfrac" in text or "tfrac" in text or "cfrac" in text:
         text = _FRAC_VARIANT.sub(r"\\frac", text)
-    if "binom" in text:
+    if "dbinom" in text or "tbinom" in text:
         text = _BINOM_VARIANT.sub(r"\\binom", text)
     if "\\frac" in text:
         text = _FRAC_DIGITS.sub(r"\\frac{\1}{\2}", text)
@@ -766,8 +766,9 @@ class _Parser:
             mixed = self.mixed_number(node[1])
             return node if mixed is node[1] else ("neg", mixed)
         whole = _int_literal(node)
-        if whole is None or self.tokens[self.index][0] not in ("cmd", "num"):
-            return node
+        following = self.tokens[self.index]
+        if whole is None or following[:2] != ("cmd", "frac") and not (following[0] == "num" and following[2]):
+            return node  # neither shape below can follow: "1\sqrt{2}", "2x"
         tokens = [self.peek(ahead) for ahead in range(7)]
         if (tokens[0][:2] == ("cmd", "frac") and tokens[1][:2] == ("op", "{") and tokens[2][0] == "num"
                 and tokens[3][:2] == ("op", "}") and tokens[4][:2] == ("op", "{") and tokens[5][0] == "num"
