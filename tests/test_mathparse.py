@@ -86,3 +86,10 @@ def test_scanned_tokens(text, kinds):
 ])
 def test_free_symbols(text, names):
     assert mathparse.free_symbols(mathparse.parse_math(text)) == names
+
+
+@pytest.mark.parametrize("text, expected", [("1,  2", False), ("1,   2", True), ("x \t\n= 1", True), ("", False)])
+def test_space_runs(text, expected):
+    from bootcamps.answers.text import has_space_run
+
+    assert has_space_run(text) is expected

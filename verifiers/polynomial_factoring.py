@@ -9,13 +9,13 @@ from math import gcd
 from typing import Any
 
 from bootcamps.answers import parse_math
+from bootcamps.answers.text import has_space_run
 from bootcamps.types import Verdict
 
 _MAX_CHARS = 2_000
 _MAX_DEGREE = 64
 _MAX_EXPONENT = 32
 _MAX_BITS = 4_000
-_SPACE_RUN = re.compile(r"\s{3}")
 _FORMAT = "expected a product of factors in x, e.g. 3(x - 2)(2x + 1)^2(x^2 + x + 1)"
 
 Poly = list[int | Fraction]  # coefficients, constant term first; ints while they are whole (much faster)
@@ -170,7 +170,7 @@ def _plain_factors(answer: str, variable: str) -> tuple[int, list[tuple[Poly, in
     """What factors() gives for the parse tree of an answer in the plain product format, or None."""
     text = answer.strip()
     if (len(variable) != 1 or variable in "ei" or not variable.isalpha() or not text.isascii()
-            or "\\" in text or "/" in text or _SPACE_RUN.search(text) or variable * 3 in text):
+            or "\\" in text or "/" in text or has_space_run(text) or variable * 3 in text):
         return None  # ("xxx" is a word to the parser; long space runs make \s* backtrack)
     factor_pattern, term_pattern = _plain_patterns(variable)
     negative = text.startswith("-")

@@ -9,6 +9,7 @@ from math import gcd, isqrt
 from typing import Any
 
 from bootcamps.answers import parse_math
+from bootcamps.answers.text import has_space_run
 from bootcamps.types import Verdict
 
 _MAX_CHARS = 2_000
@@ -399,7 +400,6 @@ _PLAIN_TERM = (r"(?:(?P<n{k}>\d{{1,18}})(?:\s*/\s*(?P<d{k}>\d{{1,18}}))?"
 _PLAIN_ITEM = re.compile(r"(?:[a-dfghj-zA-Z](?:_\d{1,3})?\s*=\s*)?(?P<minus>-)?\s*" + _PLAIN_TERM.format(k=1)
                          + r"(?:\s*(?P<sign>[-+])\s*" + _PLAIN_TERM.format(k=2) + ")?")
 _PLAIN_SEPARATOR = re.compile(r"\s*[,;]\s+|\s+(?:or|and)\s+")
-_SPACE_RUN = re.compile(r"\s{3}")
 
 
 def _plain_keys(answer: str) -> list[tuple] | None:
@@ -410,7 +410,7 @@ def _plain_keys(answer: str) -> list[tuple] | None:
         text = text[1:-1]
     elif text[:2] == "\\{" and text[-2:] == "\\}":
         text = text[2:-2]
-    if not text.isascii() or "{" in text or "\\" in text or _SPACE_RUN.search(text):
+    if not text.isascii() or "{" in text or "\\" in text or has_space_run(text):
         return None  # (a long run of spaces would make the patterns' \s* backtrack quadratically)
     keys = []
     for item in _PLAIN_SEPARATOR.split(text.strip()):
