@@ -94,9 +94,14 @@ def measure_task(task_id: str, level: int, seconds: float) -> dict[str, Any]:
                           for instance, answer in fresh_pairs], seconds / 2)
     worst_junk = 0.0
     for junk in junk_answers():
-        start = time.perf_counter()
-        task.verifier.verify(instances[0].data, junk)
-        worst_junk = max(worst_junk, time.perf_counter() - start)
+        # the better of two runs, as the conformance check measures: one garbage collection of the
+        # whole harness process is not the verifier's cost
+        elapsed = []
+        for _ in range(2):
+            start = time.perf_counter()
+            task.verifier.verify(instances[0].data, junk)
+            elapsed.append(time.perf_counter() - start)
+        worst_junk = max(worst_junk, min(elapsed))
     return {"task": task_id, "level": level, "generate_per_s": round(generation, 1),
             "verify_per_s": round(len(latencies) / sum(latencies), 1),
             "verify_other_per_s": round(other * len(others), 1),
