@@ -220,16 +220,23 @@ def check_totality(task: Task, instance: Instance, answers: Iterable[str] | None
     A timing over budget is measured again once, so a single scheduler hiccup does not fail it.
     """
     for answer in junk_answers() if answers is None else answers:
-        verdict, elapsed = _timed_verify(task, instance.data, answer)
-        if elapsed > VERIFY_BUDGET_SECONDS:
-            _, elapsed = _timed_verify(task, instance.data, answer)
-        if elapsed > VERIFY_BUDGET_SECONDS:
-            _fail(task, f"expected verify() within {VERIFY_BUDGET_SECONDS * 1000:.0f} ms on {_short(answer)} "
-                        f"({len(answer)} chars), found {elapsed * 1000:.0f} ms")
+        verdict = _verdict_within_budget(task, instance, answer)
         if verdict.correct and answer.strip() != instance.reference.strip():
             _fail(task, f"expected junk {_short(answer)} to be rejected, found {verdict}")
-        if verdict.status is Status.ERROR:
-            _fail(task, f"expected a verdict on {_short(answer)}, found an internal error: {verdict.reason}")
+
+
+def _verdict_within_budget(task: Task, instance: Instance, answer: str) -> Verdict:
+    """The verdict on ``answer``, failing the check if it took over budget (measured again once, so
+    a single scheduler hiccup does not fail it) or is an internal error."""
+    verdict, elapsed = _timed_verify(task, instance.data, answer)
+    if elapsed > VERIFY_BUDGET_SECONDS:
+        _, elapsed = _timed_verify(task, instance.data, answer)
+    if elapsed > VERIFY_BUDGET_SECONDS:
+        _fail(task, f"expected verify() within {VERIFY_BUDGET_SECONDS * 1000:.0f} ms on {_short(answer)} "
+                    f"({len(answer)} chars), found {elapsed * 1000:.0f} ms")
+    if verdict.status is Status.ERROR:
+        _fail(task, f"expected a verdict on {_short(answer)}, found an internal error: {verdict.reason}")
+    return verdict
 
 
 def check_mutants(task: Task, instance: Instance, seed: int = 0) -> None:
@@ -239,14 +246,7 @@ def check_mutants(task: Task, instance: Instance, seed: int = 0) -> None:
     """
     answers = [instance.reference, *task.equivalents(instance), *task.near_misses(instance)]
     for answer in mutants(answers, seed):
-        verdict, elapsed = _timed_verify(task, instance.data, answer)
-        if elapsed > VERIFY_BUDGET_SECONDS:
-            _, elapsed = _timed_verify(task, instance.data, answer)
-        if elapsed > VERIFY_BUDGET_SECONDS:
-            _fail(task, f"expected verify() within {VERIFY_BUDGET_SECONDS * 1000:.0f} ms on {_short(answer)} "
-                        f"({len(answer)} chars), found {elapsed * 1000:.0f} ms")
-        if verdict.status is Status.ERROR:
-            _fail(task, f"expected a verdict on {_short(answer)}, found an internal error: {verdict.reason}")
+        _verdict_within_budget(task, instance, answer)
 
 
 def check_no_mutation(task: Task, instance: Instance) -> None:
