@@ -7,6 +7,16 @@ list of cells that must hold every digit of ``full`` exactly once (a row, a colu
 from __future__ import annotations
 
 
+def bits(mask: int) -> list[int]:
+    """The single-bit masks of ``mask``, lowest first."""
+    out = []
+    while mask:
+        low = mask & -mask
+        out.append(low)
+        mask ^= low
+    return out
+
+
 def place_hidden_singles(unit: list[int], cand: list[int], full: int) -> list[int] | None:
     """Narrow to its digit every cell of ``unit`` that is the last place left for a digit, in place.
 

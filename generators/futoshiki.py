@@ -45,7 +45,7 @@ from __future__ import annotations
 
 import random
 
-from bootcamps.digit_sets import place_hidden_singles
+from bootcamps.digit_sets import bits, place_hidden_singles
 from bootcamps.errors import GenerationError, InvalidParameterError
 from bootcamps.types import Problem
 
@@ -53,16 +53,6 @@ MIN_SIZE, MAX_SIZE = 3, 9
 _MAX_ATTEMPTS = 200
 _MAX_FILL_STEPS = 200_000
 _POPCOUNT = [bin(mask).count("1") for mask in range(1 << MAX_SIZE)]
-
-
-def bits(mask: int) -> list[int]:
-    """The single-bit masks of ``mask``, lowest first."""
-    out = []
-    while mask:
-        low = mask & -mask
-        out.append(low)
-        mask ^= low
-    return out
 
 
 def random_latin_square(size: int, rng: random.Random) -> list[int]:

@@ -52,9 +52,9 @@ import random
 import string
 from functools import cache
 
-from bootcamps.digit_sets import place_hidden_singles
+from bootcamps.digit_sets import bits, place_hidden_singles
 from bootcamps.errors import GenerationError, InvalidParameterError
-from bootcamps.generators.futoshiki import bits, random_latin_square
+from bootcamps.generators.futoshiki import random_latin_square
 from bootcamps.types import Problem
 from bootcamps.verifiers.kenken import cage_value
 

@@ -84,6 +84,7 @@ import random
 from functools import cache
 from itertools import permutations
 
+from bootcamps.digit_sets import bits
 from bootcamps.errors import GenerationError, InvalidParameterError
 from bootcamps.types import Problem
 
@@ -312,22 +313,12 @@ class Solver:
             return
         best = counts.index(best_count)
         last = skip[best] & alive[best]
-        for perm in [*_bits(alive[best] ^ last), last] if last else _bits(alive[best]):
+        for perm in [*bits(alive[best] ^ last), last] if last else bits(alive[best]):
             if len(found) >= limit:
                 return
             child = (state[0][:], state[1][:]) if perm != last else state
             child[1][best] = perm
             self._search(child, {best}, limit, budget, found, known, holds and perm == last)
-
-
-def _bits(mask: int) -> list[int]:
-    """The set bits of ``mask``, lowest first."""
-    bits = []
-    while mask:
-        low = mask & -mask
-        bits.append(low)
-        mask ^= low
-    return bits
 
 
 @cache

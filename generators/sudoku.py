@@ -42,7 +42,7 @@ from __future__ import annotations
 import random
 from functools import cache
 
-from bootcamps.digit_sets import place_hidden_singles
+from bootcamps.digit_sets import bits, place_hidden_singles
 from bootcamps.errors import GenerationError, InvalidParameterError
 from bootcamps.types import Problem
 
@@ -129,15 +129,6 @@ def _branch_cell(cand: list[int]) -> int:
     return best
 
 
-def _bits(mask: int) -> list[int]:
-    out = []
-    while mask:
-        low = mask & -mask
-        out.append(low)
-        mask ^= low
-    return out
-
-
 def count_solutions(cand: list[int], stack: list[int], dirty: set[int], geo: Geometry, limit: int = 2) -> int:
     """Number of solutions (up to ``limit``) of a candidate grid; ``cand`` is consumed.
 
@@ -150,7 +141,7 @@ def count_solutions(cand: list[int], stack: list[int], dirty: set[int], geo: Geo
     if cell < 0:
         return 1
     found = 0
-    for bit in _bits(cand[cell]):
+    for bit in bits(cand[cell]):
         child = cand[:]
         child[cell] = bit
         found += count_solutions(child, [cell], set(geo.unit_ids[cell]), geo, limit - found)
@@ -180,7 +171,7 @@ def random_grid(geo: Geometry, rng: random.Random) -> list[int]:
         if options < 0:
             options = full & ~(row_used[r] | col_used[c] | box_used[b])
         if options:
-            choices = _bits(options)
+            choices = bits(options)
             bit = choices[int(rng.random() * len(choices))]
             untried[cell] = options ^ bit
             grid[cell] = bit
