@@ -235,18 +235,24 @@ def _sized(top: int, bottom: int, s: int, m: int) -> tuple[int, int, int, int] |
 
 def _sum_of_terms(nodes: tuple) -> Value | None:
     """The value of a sum of one-term readings, added as integer fractions; None if one is not."""
-    sums: dict[tuple[int, int], tuple[int, int]] = {}
+    sums: Sums = {}
     for node in nodes:
         term = _term(node)
         if term is None:
             return None
-        top, bottom, s, m = term
-        if (s, m) in sums:
-            other_top, other_bottom = sums[(s, m)]
-            top, bottom = top * other_bottom + other_top * bottom, bottom * other_bottom
-        sums[(s, m)] = (top, bottom)
-    return {key: top // bottom if bottom == 1 else Fraction(top, bottom) if top % bottom else top // bottom
-            for key, (top, bottom) in sums.items() if top}
+        _add_term(sums, *term)
+    return {key: Fraction(top, bottom) if top % bottom else top // bottom for key, (top, bottom) in sums.items() if top}
+
+
+Sums = dict[tuple[int, int], tuple[int, int]]  # (s, m) -> the coefficient as an unreduced integer fraction
+
+
+def _add_term(sums: Sums, top: int, bottom: int, s: int, m: int) -> None:
+    """Add top/bottom * i^s * sqrt(m) to ``sums``."""
+    if (s, m) in sums:
+        other_top, other_bottom = sums[(s, m)]
+        top, bottom = top * other_bottom + other_top * bottom, bottom * other_bottom
+    sums[(s, m)] = (top, bottom)
 
 
 def value_of(node: tuple) -> Value:
@@ -422,18 +428,14 @@ def _plain_keys(answer: str) -> list[tuple] | None:
         if first is None:
             return None
         top, bottom, s, m = first
-        sums = {(s, m): (-top if groups[0] else top, bottom)}
+        sums: Sums = {}
+        _add_term(sums, -top if groups[0] else top, bottom, s, m)
         if groups[8] is not None:
             second = _plain_term(groups[9:])
             if second is None:
                 return None
             top, bottom, s, m = second
-            if groups[8] == "-":
-                top = -top
-            if (s, m) in sums:
-                other_top, other_bottom = sums[(s, m)]
-                top, bottom = top * other_bottom + other_top * bottom, bottom * other_bottom
-            sums[(s, m)] = (top, bottom)
+            _add_term(sums, -top if groups[8] == "-" else top, bottom, s, m)
         key = []
         for (s, m), (top, bottom) in sums.items():
             if top:
