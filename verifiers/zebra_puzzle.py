@@ -218,12 +218,6 @@ def _cells(puzzle: _Puzzle, house: int, items: str) -> list[Entry | None] | str:
     return cells
 
 
-def parse_table(data: dict[str, Any], answer: str) -> list[list[str]] | str:
-    """The answer as rows of values in attribute order, or a reason why it cannot be read."""
-    table = _parse(_puzzle(data), answer)
-    return table if isinstance(table, str) else [[entry[1] for entry in row] for row in table]
-
-
 def _broken_clue(clues: list[list[Any]], where: list[int] | dict[int, int]) -> int | None:
     """The number of the first clue broken when variable v is in house where[v], or None."""
     from bootcamps.generators.zebra_puzzle import holds
